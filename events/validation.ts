@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { EVENT_TYPES, eventSchema, isEventType, NewEvent } from './catalog';
+
+/** One thing wrong with one event of a batch: where (index, line, field path) and what. */
+export interface EventProblem {
+  index: number;
+  line?: number;
+  path: string;
+  message: string;
+  value?: unknown;
+}
+
+export class EventValidationError extends Error {
+  constructor(readonly problems: EventProblem[]) {
+    super(problems.map(describeProblem).join('\n'));
+    this.name = 'EventValidationError';
+  }
+}
+
+export const describeProblem = (p: EventProblem): string =>
+  `${p.line !== undefined ? `line ${p.line}` : `event #${p.index}`}: ${p.path || '(event)'}: ${p.message}` +
+  (p.value !== undefined ? ` (got ${JSON.stringify(p.value)?.slice(0, 80)})` : '');
+
+const pathOf = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+
+const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), input);
+
+/** Validates one submitted event against its type's schema; problems name the field path and the value. */
+export const validateEvent = (input: unknown, index = 0, line?: number): { event?: NewEvent; problems: EventProblem[] } => {
+  const at = (path: string, message: string, value?: unknown): EventProblem => ({ index, line, path, message, value });
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { problems: [at('', 'expected an event object')] };
+  }
+  const type = (input as { type?: unknown }).type;
+  if (!isEventType(type)) {
+    return { problems: [at('type', `unknown event type; expected one of ${EVENT_TYPES.join(', ')}`, type)] };
+  }
+  const parsed = eventSchema.safeParse(input);
+  if (parsed.success) return { event: parsed.data, problems: [] };
+  return {
+    problems: parsed.error.issues.map((issue: z.core.$ZodIssue) => at(pathOf(issue.path), issue.message, valueAt(input, issue.path))),
+  };
+};
+
+/** Validates a whole batch; nothing is accepted unless every event is valid. */
+export const validateBatch = (inputs: readonly unknown[], lines?: readonly number[]): NewEvent[] => {
+  const problems: EventProblem[] = [];
+  const events: NewEvent[] = [];
+  inputs.forEach((input, index) => {
+    const result = validateEvent(input, index, lines?.[index]);
+    if (result.event) events.push(result.event);
+    problems.push(...result.problems);
+  });
+  if (problems.length > 0) throw new EventValidationError(problems);
+  return events;
+};

@@ -1,0 +1,20 @@
+import type { Database } from 'better-sqlite3';
+import { Clock } from '../../clock/clock';
+
+/** Checkpoints are the one mutable thing in the store: a consumer's bookmark, never an event. */
+export const sqliteCheckpoints = (db: Database, clock: Clock) => {
+  const read = db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?');
+  const write = db.prepare(
+    `INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+  );
+  return {
+    readCheckpoint: async (name: string): Promise<bigint | undefined> => {
+      const row = read.get(name);
+      return row === undefined ? undefined : BigInt(row.position);
+    },
+    storeCheckpoint: async (name: string, position: bigint): Promise<void> => {
+      write.run(name, position, clock.now().toISOString());
+    },
+  };
+};

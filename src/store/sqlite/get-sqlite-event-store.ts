@@ -1,0 +1,69 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { interval } from 'rxjs';
+import { filter, map } from 'rxjs/operators';
+import { ParleyEvent } from '../../../events';
+import { Clock, systemClock } from '../../clock/clock';
+import { assertBatchFitsStream } from '../batch-invariants';
+import { catchUpSubscription } from '../catch-up-subscription';
+import { AppendOptions, EventStore } from '../event-store.port';
+import { createLiveTail } from '../live-tail';
+import { sqliteAppend } from './append';
+import { sqliteCheckpoints } from './checkpoints';
+import { sqliteReadAll } from './read-all';
+import { sqliteReadStream } from './read-stream';
+import { EVENT_COLUMNS, EventRow, rowToEvent } from './rows';
+import { openSchema, SQLiteTuning } from './schema';
+
+export interface SQLiteEventStoreOptions extends SQLiteTuning {
+  /** A file path, or ':memory:'. */
+  path: string;
+  clock?: Clock;
+  /** How often to look for commits made by other processes while someone is subscribed. */
+  crossProcessPollMs?: number;
+}
+
+export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStore => {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path);
+  openSchema(db, options);
+  const clock = options.clock ?? systemClock;
+  const append = sqliteAppend(db, clock);
+  const readAll = sqliteReadAll(db);
+  const head = db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events');
+  const byId = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`);
+  const headPosition = async (): Promise<bigint> => BigInt(head.get()?.position ?? 0);
+
+  // data_version changes when another connection commits; reading it is a cheap pragma, no table access.
+  let dataVersion = db.pragma('data_version', { simple: true }) as number;
+  const externalChanges$ = interval(options.crossProcessPollMs ?? 20).pipe(
+    map(() => db.pragma('data_version', { simple: true }) as number),
+    filter((version) => version !== dataVersion),
+    map((version) => (dataVersion = version)),
+  );
+  const tail = createLiveTail({ readAll, headPosition, externalChanges$ });
+
+  return {
+    kind: options.path === ':memory:' ? 'sqlite (in memory)' : `sqlite (${options.path})`,
+    append: async (stream: string, events: readonly ParleyEvent[], appendOptions?: AppendOptions) => {
+      assertBatchFitsStream(stream, events);
+      const result = append(stream, events, appendOptions);
+      if (result.appended > 0) tail.poke();
+      return result;
+    },
+    readStream: sqliteReadStream(db),
+    readAll,
+    subscribe: (subscribeOptions) => catchUpSubscription({ readAll, headPosition, tail }, subscribeOptions),
+    getEvent: async (id: string) => {
+      const row = byId.get(id);
+      return row && rowToEvent(row);
+    },
+    headPosition,
+    ...sqliteCheckpoints(db, clock),
+    close: async () => {
+      tail.close();
+      db.close();
+    },
+  };
+};

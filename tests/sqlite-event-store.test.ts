@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { streamOf } from '../events';
+import { getSQLiteEventStore } from '../src/store/sqlite/get-sqlite-event-store';
+import { describeEventStoreConformance } from './conformance/event-store.conformance';
+import { events } from './support/event-builders';
+
+describeEventStoreConformance('sqlite in memory', async () => {
+  const store = getSQLiteEventStore({ path: ':memory:' });
+  return { store, cleanup: () => store.close() };
+});
+
+describeEventStoreConformance('sqlite file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-'));
+  const path = join(dir, 'parley.db');
+  const store = getSQLiteEventStore({ path });
+  return {
+    store,
+    openAnother: async () => getSQLiteEventStore({ path }),
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('sqlite schema refuses to rewrite history', () => {
+  it('given stored events, when raw SQL tries to UPDATE or DELETE them, then the triggers refuse and nothing changes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-'));
+    const path = join(dir, 'parley.db');
+    const store = getSQLiteEventStore({ path });
+    await store.append(streamOf('nafta-renegotiation'), events(2));
+    await store.close();
+    const raw = new Database(path);
+    expect(() => raw.prepare("UPDATE events SET occurred_at = '1999'").run()).toThrow(/immutable: UPDATE refused/);
+    expect(() => raw.prepare('DELETE FROM events').run()).toThrow(/immutable: DELETE refused/);
+    expect(raw.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 2 });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
