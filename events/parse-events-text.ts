@@ -1,43 +1,42 @@
-import { EventValidationError } from './validation';
+import { EventLocation, EventValidationError } from './validation';
 
 export interface RawEvents {
   inputs: unknown[];
-  /** 1-based line of each input in the text (NDJSON), or of the document start (JSON). */
-  lines: number[];
+  /** Where each input stands: its 1-based line (NDJSON), or line 1 of a JSON document. */
+  locations: EventLocation[];
 }
 
 /**
  * Reads a JSON array, a single JSON object, or NDJSON (one object per line). Broken JSON is a
  * validation problem naming the line, so a bad import fails before anything is written.
  */
-export const parseEventsText = (text: string): RawEvents => {
+export const parseEventsText = (text: string, file?: string): RawEvents => {
   const trimmed = text.trim();
-  if (trimmed === '') return { inputs: [], lines: [] };
+  if (trimmed === '') return { inputs: [], locations: [] };
   if (trimmed.startsWith('[')) {
-    const parsed = parseJson(trimmed, 0, 1);
-    const items = parsed as unknown[];
-    return { inputs: items, lines: items.map(() => 1) };
+    const items = parseJson(trimmed, 0, { file, line: 1 }) as unknown[];
+    return { inputs: items, locations: items.map(() => ({ file })) };
   }
   try {
     const single = JSON.parse(trimmed) as unknown;
-    return { inputs: [single], lines: [1] };
+    return { inputs: [single], locations: [{ file, line: 1 }] };
   } catch {
     // not one document: read it as NDJSON below
   }
   const inputs: unknown[] = [];
-  const lines: number[] = [];
+  const locations: EventLocation[] = [];
   text.split('\n').forEach((raw, i) => {
     if (raw.trim() === '') return;
-    inputs.push(parseJson(raw, inputs.length, i + 1));
-    lines.push(i + 1);
+    inputs.push(parseJson(raw, inputs.length, { file, line: i + 1 }));
+    locations.push({ file, line: i + 1 });
   });
-  return { inputs, lines };
+  return { inputs, locations };
 };
 
-const parseJson = (text: string, index: number, line: number): unknown => {
+const parseJson = (text: string, index: number, location: EventLocation): unknown => {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new EventValidationError([{ index, line, path: '', message: `invalid JSON: ${(error as Error).message}` }]);
+    throw new EventValidationError([{ index, ...location, path: '', message: `invalid JSON: ${(error as Error).message}` }]);
   }
 };

@@ -4,6 +4,7 @@ import { EVENT_TYPES, eventSchema, isEventType, NewEvent } from './catalog';
 /** One thing wrong with one event of a batch: where (index, line, field path) and what. */
 export interface EventProblem {
   index: number;
+  file?: string;
   line?: number;
   path: string;
   message: string;
@@ -17,8 +18,14 @@ export class EventValidationError extends Error {
   }
 }
 
+/** Where a submitted event came from, for error messages: a file and line, or just its index. */
+export interface EventLocation {
+  file?: string;
+  line?: number;
+}
+
 export const describeProblem = (p: EventProblem): string =>
-  `${p.line !== undefined ? `line ${p.line}` : `event #${p.index}`}: ${p.path || '(event)'}: ${p.message}` +
+  `${p.file ? `${p.file}:` : ''}${p.line !== undefined ? `line ${p.line}` : `event #${p.index}`}: ${p.path || '(event)'}: ${p.message}` +
   (p.value !== undefined ? ` (got ${JSON.stringify(p.value)?.slice(0, 80)})` : '');
 
 const pathOf = (path: readonly PropertyKey[]): string =>
@@ -28,8 +35,8 @@ const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), input);
 
 /** Validates one submitted event against its type's schema; problems name the field path and the value. */
-export const validateEvent = (input: unknown, index = 0, line?: number): { event?: NewEvent; problems: EventProblem[] } => {
-  const at = (path: string, message: string, value?: unknown): EventProblem => ({ index, line, path, message, value });
+export const validateEvent = (input: unknown, index = 0, location: EventLocation = {}): { event?: NewEvent; problems: EventProblem[] } => {
+  const at = (path: string, message: string, value?: unknown): EventProblem => ({ index, ...location, path, message, value });
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { problems: [at('', 'expected an event object')] };
   }
@@ -45,11 +52,11 @@ export const validateEvent = (input: unknown, index = 0, line?: number): { event
 };
 
 /** Validates a whole batch; nothing is accepted unless every event is valid. */
-export const validateBatch = (inputs: readonly unknown[], lines?: readonly number[]): NewEvent[] => {
+export const validateBatch = (inputs: readonly unknown[], locations?: readonly EventLocation[]): NewEvent[] => {
   const problems: EventProblem[] = [];
   const events: NewEvent[] = [];
   inputs.forEach((input, index) => {
-    const result = validateEvent(input, index, lines?.[index]);
+    const result = validateEvent(input, index, locations?.[index]);
     if (result.event) events.push(result.event);
     problems.push(...result.problems);
   });

@@ -1,0 +1,37 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { bigintToJson, EventLocation, parseEventsText } from '../../../events';
+import { RecordEvents } from '../../commands/record-events.command';
+import { withApp, StoreFlags } from '../boot';
+import { readInputs } from '../read-input';
+
+export interface AppendFlags extends StoreFlags {
+  expectedRevision?: string;
+}
+
+/** `parley append [FILE…|-]`: every file is parsed and validated before anything is written. */
+export const appendCommand = async (files: string[], flags: AppendFlags): Promise<void> => {
+  const inputs: unknown[] = [];
+  const locations: EventLocation[] = [];
+  for (const { name, text } of await readInputs(files)) {
+    const parsed = parseEventsText(text, name);
+    inputs.push(...parsed.inputs);
+    locations.push(...parsed.locations);
+  }
+  const expectedRevision = flags.expectedRevision === undefined ? undefined : parseRevision(flags.expectedRevision);
+  const result = await withApp(flags, (app) =>
+    app.get(CommandBus).execute(new RecordEvents(inputs, { expectedRevision, locations })),
+  );
+  process.stdout.write(
+    `${JSON.stringify({
+      appended: result.appended,
+      duplicates: result.duplicates,
+      firstPosition: result.firstPosition === null ? null : bigintToJson(result.firstPosition),
+      lastPosition: result.lastPosition === null ? null : bigintToJson(result.lastPosition),
+    })}\n`,
+  );
+};
+
+const parseRevision = (raw: string): bigint => {
+  if (!/^\d+$/.test(raw)) throw new Error(`--expected-revision must be a non-negative integer, got "${raw}"`);
+  return BigInt(raw);
+};

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { RecordEventsHandler } from './record-events.handler';
+
+@Module({ providers: [RecordEventsHandler] })
+export class CommandsModule {}

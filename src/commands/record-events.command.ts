@@ -1,0 +1,21 @@
+import { Command } from '@nestjs/cqrs';
+import { EventLocation } from '../../events';
+
+export interface RecordEventsResult {
+  appended: number;
+  duplicates: number;
+  firstPosition: bigint | null;
+  lastPosition: bigint | null;
+  /** Ids in submission order (assigned where the submitter gave none). */
+  ids: string[];
+}
+
+/** Record a batch of submitted events (raw JSON): validated, decided, appended all-or-nothing. */
+export class RecordEvents extends Command<RecordEventsResult> {
+  constructor(
+    readonly inputs: readonly unknown[],
+    readonly options: { expectedRevision?: bigint; locations?: readonly EventLocation[] } = {},
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,81 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { v7 as uuidv7 } from 'uuid';
+import { ParleyEvent, StoredEvent, streamOf, validateBatch } from '../../events';
+import { ConcurrencyConflictError } from '../store/errors';
+import { EVENT_STORE, EventStore, ExpectedRevision } from '../store/event-store.port';
+import { RecordEvents, RecordEventsResult } from './record-events.command';
+import { decideRecordEvents, DomainRuleError, referencesOf } from './record-events.decider';
+import { alreadyStored, loadReferenceState } from './reference-state';
+
+const MAX_ATTEMPTS = 5;
+
+@CommandHandler(RecordEvents)
+export class RecordEventsHandler implements ICommandHandler<RecordEvents> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ inputs, options }: RecordEvents): Promise<RecordEventsResult> {
+    // Time-ordered ids keep the id index append-mostly.
+    const events = validateBatch(inputs, options.locations).map((e) => ({ ...e, id: e.id ?? uuidv7() }) as ParleyEvent);
+    const byNegotiation = groupBy(events, (e) => e.negotiation);
+    if (options.expectedRevision !== undefined && byNegotiation.size > 1) {
+      throw new DomainRuleError([{ index: 0, path: 'expectedRevision', message: `an expected revision applies to one negotiation; this batch has ${[...byNegotiation.keys()].join(', ')}` }]);
+    }
+    // Decide the whole batch before writing anything, so bad references reject everything.
+    await this.decide(events);
+    const stored: StoredEvent[] = [];
+    let appended = 0;
+    for (const [negotiation, batch] of byNegotiation) {
+      const result = await this.appendDecided(streamOf(negotiation), batch, options.expectedRevision);
+      stored.push(...result.events);
+      appended += result.appended;
+    }
+    const positions = stored.map((e) => e.position).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return {
+      appended,
+      duplicates: stored.length - appended,
+      firstPosition: positions[0] ?? null,
+      lastPosition: positions[positions.length - 1] ?? null,
+      ids: events.map((e) => e.id),
+    };
+  }
+
+  private async decide(events: readonly ParleyEvent[]): Promise<void> {
+    const duplicates = await alreadyStored(this.store, events);
+    const fresh = events.filter((e) => !duplicates.has(e.id));
+    decideRecordEvents(fresh, await loadReferenceState(this.store, fresh));
+  }
+
+  /**
+   * A batch whose decision read stored state is appended at the revision it was decided against and
+   * re-decided on conflict; one that depends on no state has no revision to defend.
+   */
+  private async appendDecided(stream: string, batch: ParleyEvent[], userExpected?: bigint) {
+    if (userExpected !== undefined) return this.store.append(stream, batch, { expectedRevision: userExpected });
+    if (!batch.some((e) => referencesOf(e).length > 0)) return this.store.append(stream, batch, { expectedRevision: 'any' });
+    for (let attempt = 1; ; attempt++) {
+      const revision = await this.currentRevision(stream);
+      await this.decide(batch);
+      try {
+        return await this.store.append(stream, batch, { expectedRevision: revision });
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflictError) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async currentRevision(stream: string): Promise<ExpectedRevision> {
+    for await (const last of this.store.readStream(stream, { direction: 'backwards', limit: 1 })) return last.streamRevision;
+    return 'no_stream';
+  }
+}
+
+const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+};

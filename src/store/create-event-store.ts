@@ -1,0 +1,14 @@
+import { Clock } from '../clock/clock';
+import { EventStore } from './event-store.port';
+import { getSQLiteEventStore } from './sqlite/get-sqlite-event-store';
+
+const isKurrentDB = (location: string): boolean => /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb):\/\//.test(location);
+
+/** The one place where configuration picks an adapter. */
+export const createEventStore = async (location: string, clock: Clock): Promise<EventStore> => {
+  if (isKurrentDB(location)) {
+    const { getKurrentDBEventStore } = await import('./kurrentdb/get-kurrentdb-event-store');
+    return getKurrentDBEventStore({ connectionString: location, clock });
+  }
+  return getSQLiteEventStore({ path: location, clock });
+};
