@@ -1,0 +1,201 @@
+/**
+ * The in-memory transaction log behind the KurrentDB test double.
+ *
+ * Mirrors the parts of KurrentDB's storage that clients can observe:
+ * - one global, totally ordered log (`$all`) whose positions are byte offsets:
+ *   bigint, strictly increasing and NOT contiguous (each record advances the
+ *   position by its own size, like a prepare record in a TF chunk);
+ * - per-stream revisions starting at 0;
+ * - optimistic concurrency on append (any / no_stream / stream_exists / exact);
+ * - per-stream idempotency: re-appending the same event ids at the same expected
+ *   revision is a no-op that reports success with the original revision/position.
+ * Every event is self-committed, so commit position == prepare position.
+ */
+
+export type ExpectedRevision =
+  | { readonly kind: "any" }
+  | { readonly kind: "no_stream" }
+  | { readonly kind: "stream_exists" }
+  | { readonly kind: "exact"; readonly revision: bigint };
+
+export interface ProposedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly isJson: boolean;
+  readonly data: Uint8Array;
+  readonly metadata: Uint8Array;
+}
+
+export interface LogRecord extends ProposedEvent {
+  /** Commit position == prepare position (self-committed event). */
+  readonly position: bigint;
+  readonly streamId: string;
+  readonly revision: number;
+  /** .NET ticks (100ns) since the Unix epoch, as the server reports `created`. */
+  readonly createdTicks: bigint;
+}
+
+/** -1 means "the stream does not exist". */
+export type StreamRevisionOrNone = number;
+
+export type AppendOutcome =
+  | { readonly ok: true; readonly currentRevision: StreamRevisionOrNone; readonly position?: bigint }
+  | { readonly ok: false; readonly currentRevision: StreamRevisionOrNone };
+
+interface StreamState {
+  readonly records: LogRecord[];
+  readonly revisionById: Map<string, number>;
+}
+
+/** Fixed per-record overhead of a v2 prepare record (length prefix/suffix, header, ids). */
+const RECORD_OVERHEAD = 93;
+const utf8Length = (s: string): number => Buffer.byteLength(s, "utf8");
+
+export function recordSize(streamId: string, event: ProposedEvent): bigint {
+  return BigInt(
+    RECORD_OVERHEAD + utf8Length(streamId) + utf8Length(event.type) + event.data.length + event.metadata.length,
+  );
+}
+
+function nowInTicks(): bigint {
+  const subMillisecondTicks = Math.floor((performance.now() * 10_000) % 10_000);
+  return BigInt(Date.now()) * 10_000n + BigInt(subMillisecondTicks);
+}
+
+export class InMemoryLog {
+  private readonly records: LogRecord[] = [];
+  private readonly streams = new Map<string, StreamState>();
+  private readonly listeners = new Set<() => void>();
+  private nextPosition: bigint;
+
+  constructor(initialPosition: bigint) {
+    if (initialPosition < 0n) throw new RangeError("initialPosition must be >= 0");
+    this.nextPosition = initialPosition;
+  }
+
+  /** Number of records in `$all`. */
+  get length(): number {
+    return this.records.length;
+  }
+
+  at(index: number): LogRecord | undefined {
+    return this.records[index];
+  }
+
+  stream(streamId: string): readonly LogRecord[] | undefined {
+    return this.streams.get(streamId)?.records;
+  }
+
+  lastRevision(streamId: string): StreamRevisionOrNone {
+    return (this.streams.get(streamId)?.records.length ?? 0) - 1;
+  }
+
+  /** Index of the first record whose position is >= `position` (binary search). */
+  firstIndexAtOrAfter(position: bigint): number {
+    let lo = 0;
+    let hi = this.records.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.records[mid].position < position) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of the first record whose position is > `position`. */
+  firstIndexAfter(position: bigint): number {
+    const index = this.firstIndexAtOrAfter(position);
+    return this.records[index]?.position === position ? index + 1 : index;
+  }
+
+  /** Called synchronously after every successful write. Returns an unsubscribe function. */
+  onAppend(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  append(streamId: string, expected: ExpectedRevision, events: readonly ProposedEvent[]): AppendOutcome {
+    const state = this.streams.get(streamId);
+    const current = (state?.records.length ?? 0) - 1;
+
+    const replay = this.idempotentReplay(state, expected, events);
+    if (replay) return replay;
+    if (!satisfies(expected, current)) return { ok: false, currentRevision: current };
+    if (events.length === 0) return { ok: true, currentRevision: current };
+
+    const stream = state ?? this.createStream(streamId);
+    const createdTicks = nowInTicks();
+    let last: LogRecord | undefined;
+    for (const event of events) {
+      last = {
+        ...event,
+        streamId,
+        revision: stream.records.length,
+        position: this.nextPosition,
+        createdTicks,
+      };
+      this.nextPosition += recordSize(streamId, event);
+      stream.records.push(last);
+      if (!stream.revisionById.has(event.id)) stream.revisionById.set(event.id, last.revision);
+      this.records.push(last);
+    }
+    for (const listener of [...this.listeners]) listener();
+    return { ok: true, currentRevision: last!.revision, position: last!.position };
+  }
+
+  private createStream(streamId: string): StreamState {
+    const state: StreamState = { records: [], revisionById: new Map() };
+    this.streams.set(streamId, state);
+    return state;
+  }
+
+  /**
+   * KurrentDB treats a write whose event ids already sit, in order, right after the
+   * expected revision (or, for any/stream_exists, wherever the first id was written)
+   * as a retry of that write: nothing is appended and the original result is returned.
+   */
+  private idempotentReplay(
+    state: StreamState | undefined,
+    expected: ExpectedRevision,
+    events: readonly ProposedEvent[],
+  ): AppendOutcome | undefined {
+    if (!state || events.length === 0) return undefined;
+    const current = state.records.length - 1;
+    let from: number;
+    switch (expected.kind) {
+      case "exact":
+        if (expected.revision >= BigInt(current)) return undefined;
+        from = Number(expected.revision) + 1;
+        break;
+      case "no_stream":
+        from = 0;
+        break;
+      case "any":
+      case "stream_exists": {
+        const revision = state.revisionById.get(events[0].id);
+        if (revision === undefined) return undefined;
+        from = revision;
+        break;
+      }
+    }
+    if (from + events.length > state.records.length) return undefined;
+    for (let i = 0; i < events.length; i++) {
+      if (state.records[from + i].id !== events[i].id) return undefined;
+    }
+    const last = state.records[from + events.length - 1];
+    return { ok: true, currentRevision: last.revision, position: last.position };
+  }
+}
+
+function satisfies(expected: ExpectedRevision, current: StreamRevisionOrNone): boolean {
+  switch (expected.kind) {
+    case "any":
+      return true;
+    case "no_stream":
+      return current === -1;
+    case "stream_exists":
+      return current >= 0;
+    case "exact":
+      return expected.revision === BigInt(current);
+  }
+}
