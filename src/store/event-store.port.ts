@@ -53,6 +53,13 @@ export type SubscriptionMessage =
   | { kind: 'event'; event: StoredEvent }
   | { kind: 'caught-up'; position: bigint };
 
+/** How many events each negotiation (and issue within it; null = no issue) holds. */
+export interface StoreSummaryEntry {
+  negotiation: string;
+  issue: string | null;
+  events: number;
+}
+
 export interface EventStore {
   readonly kind: string;
   append(stream: string, events: readonly ParleyEvent[], options?: AppendOptions): Promise<AppendResult>;
@@ -61,6 +68,8 @@ export interface EventStore {
   /** Catch-up from a position, then live, with no gap and no duplicate; unsubscribing ends it. */
   subscribe(options?: SubscribeOptions): Observable<SubscriptionMessage>;
   getEvent(id: string): Promise<StoredEvent | undefined>;
+  /** What negotiations and issues exist, without reading their events (an index scan or a kept count). */
+  summary(): Promise<StoreSummaryEntry[]>;
   /** Position of the last stored event (0n when empty). */
   headPosition(): Promise<bigint>;
   /** Named checkpoints of durable subscribers, kept in the store itself. */

@@ -324,6 +324,21 @@ export const describeEventStoreConformance = (name: string, open: () => Promise<
       });
     });
 
+    describe('summary', () => {
+      it('given events in two negotiations, when summarised, then each negotiation/issue pair is counted', async () => {
+        await store.append(NAFTA, [anEvent(), anEvent(), anEvent({ issue: 'sunset-clause' }), anEvent({ type: 'StatementIssued', issue: undefined, party: 'US', data: { speaker: 'Lighthizer', quote: 'slow' } })]);
+        await store.append(STEEL, [steel()]);
+        const summary = await store.summary();
+        const sorted = [...summary].sort((a, b) => `${a.negotiation}/${a.issue}`.localeCompare(`${b.negotiation}/${b.issue}`));
+        expect(sorted).toEqual([
+          { negotiation: 'nafta-renegotiation', issue: 'auto-rules-of-origin', events: 2 },
+          { negotiation: 'nafta-renegotiation', issue: null, events: 1 },
+          { negotiation: 'nafta-renegotiation', issue: 'sunset-clause', events: 1 },
+          { negotiation: 'steel-talks', issue: 'steel-aluminum-tariffs', events: 1 },
+        ]);
+      });
+    });
+
     describe('checkpoints', () => {
       it('given a named consumer, when it stores a checkpoint, then it reads it back; an unknown name has none', async () => {
         expect(await store.readCheckpoint('dashboard')).toBeUndefined();

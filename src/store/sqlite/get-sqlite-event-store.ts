@@ -7,7 +7,7 @@ import { ParleyEvent } from '../../../events';
 import { Clock, systemClock } from '../../clock/clock';
 import { assertBatchFitsStream } from '../batch-invariants';
 import { catchUpSubscription } from '../catch-up-subscription';
-import { AppendOptions, EventStore } from '../event-store.port';
+import { AppendOptions, EventStore, StoreSummaryEntry } from '../event-store.port';
 import { createLiveTail } from '../live-tail';
 import { sqliteAppend } from './append';
 import { sqliteCheckpoints } from './checkpoints';
@@ -33,6 +33,9 @@ export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStor
   const readAll = sqliteReadAll(db);
   const head = db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events');
   const byId = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`);
+  const summary = db.prepare<[], StoreSummaryEntry>(
+    'SELECT negotiation, issue, count(*) AS events FROM events GROUP BY negotiation, issue ORDER BY negotiation, issue',
+  );
   const headPosition = async (): Promise<bigint> => BigInt(head.get()?.position ?? 0);
 
   // data_version changes when another connection commits; reading it is a cheap pragma, no table access.
@@ -60,6 +63,7 @@ export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStor
       return row && rowToEvent(row);
     },
     headPosition,
+    summary: async () => summary.all(),
     ...sqliteCheckpoints(db, clock),
     close: async () => {
       tail.close();
