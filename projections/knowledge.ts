@@ -1,0 +1,49 @@
+import { countsFrom, ParleyEvent, StoredEvent } from '../events';
+import { indexCorrections, isCorrectionEvent, replacementBody } from './corrections';
+import { knownAtBound } from './known-at';
+import { sortByValidTime } from './valid-time';
+
+export { compareValidTime } from './valid-time';
+export { annotateKnowledge } from './knowledge-annotations';
+export type { KnowledgeAnnotation, KnowledgeStatus } from './knowledge-annotations';
+
+/** One event as it stands at a moment of knowledge: the body in force, placed in valid time. */
+export interface EffectiveEvent {
+  /** The original body, or the latest correction's replacement under the original's id. */
+  event: ParleyEvent;
+  position: bigint;
+  recordedAt: string;
+  /** countsFrom(event.occurredAt): the day the (possibly corrected) event counts from. */
+  countsFrom: string;
+  correction?: { eventId: string; recordedAt: string };
+}
+
+/** The body of a stored event, without what the store added. */
+export const bodyOf = (stored: StoredEvent): ParleyEvent => {
+  const { position: _position, streamRevision: _revision, recordedAt: _recordedAt, ...body } = stored;
+  return body as ParleyEvent;
+};
+
+/**
+ * What was known at `knownAt`: events recorded by then, with corrections applied and retracted
+ * events removed (corrections and retractions themselves are not in the output), in valid-time order.
+ */
+export const resolveKnowledge = (events: readonly StoredEvent[], knownAt: string): EffectiveEvent[] => {
+  const bound = knownAtBound(knownAt);
+  const known = events.filter((event) => event.recordedAt <= bound);
+  const index = indexCorrections(known);
+  const effective: EffectiveEvent[] = [];
+  for (const stored of known) {
+    if (isCorrectionEvent(stored) || index.retractionOf(stored.id)) continue;
+    const correction = index.correctionOf(stored.id);
+    const event = correction ? replacementBody(stored, correction) : bodyOf(stored);
+    effective.push({
+      event,
+      position: stored.position,
+      recordedAt: stored.recordedAt,
+      countsFrom: countsFrom(event.occurredAt),
+      ...(correction ? { correction: { eventId: correction.id, recordedAt: correction.recordedAt } } : {}),
+    });
+  }
+  return sortByValidTime(effective);
+};

@@ -1,0 +1,27 @@
+import { ParleyEvent, Term } from '../events';
+
+/** A party's (or the agreement's) standing term on one metric, and the event it rests on. */
+export interface PositionTerm {
+  value?: number;
+  unit?: string;
+  text?: string;
+  /** The event's occurredAt, as written (keeping its precision). */
+  since: string;
+  eventId: string;
+  eventType: string;
+}
+
+/** Numeric terms keep value+unit (their text is dropped); qualitative terms keep their text. */
+export const positionTerm = (term: Term, event: ParleyEvent): PositionTerm =>
+  term.value !== undefined && term.unit !== undefined
+    ? { value: term.value, unit: term.unit, since: event.occurredAt, eventId: event.id, eventType: event.type }
+    : { text: term.text ?? '', since: event.occurredAt, eventId: event.id, eventType: event.type };
+
+export const termEntries = (terms: readonly Term[], event: ParleyEvent): Array<[string, PositionTerm]> =>
+  terms.map((term) => [term.metric, positionTerm(term, event)]);
+
+export const sameTerm = (a: PositionTerm | null, b: PositionTerm | null): boolean =>
+  a === b ||
+  (a !== null && b !== null &&
+    a.value === b.value && a.unit === b.unit && a.text === b.text &&
+    a.since === b.since && a.eventId === b.eventId && a.eventType === b.eventType);

@@ -1,0 +1,35 @@
+/**
+ * Valid time: when an event counts in the world it describes (the end of its date's window),
+ * as opposed to transaction time (when Parley learned of it).
+ */
+export interface ValidTimed {
+  readonly countsFrom: string;
+  readonly position: bigint;
+}
+
+export const comparePositions = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Valid-time order: by the day an event counts from, then by its global position. */
+export const compareValidTime = (a: ValidTimed, b: ValidTimed): number =>
+  a.countsFrom < b.countsFrom ? -1 : a.countsFrom > b.countsFrom ? 1 : comparePositions(a.position, b.position);
+
+/** An event counts in an as-of answer once the day it counts from is reached. */
+export const isCountedBy = (event: { readonly countsFrom: string }, asOf: string): boolean => event.countsFrom <= asOf;
+
+/** Sorts in valid-time order, skipping the sort when the input already is (the common case). */
+export const sortByValidTime = <T extends ValidTimed>(items: T[]): T[] => {
+  for (let i = 1; i < items.length; i++) {
+    if (compareValidTime(items[i - 1], items[i]) > 0) return items.sort(compareValidTime);
+  }
+  return items;
+};
+
+/** The calendar day before a YYYY-MM-DD day. */
+export const dayBefore = (day: string): string => {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, date - 1)).toISOString().slice(0, 10);
+};
+
+/** Turns partial bounds of a range into days: a "from" opens its window, a "to" closes it. */
+export const rangeStart = (from: string): string =>
+  from.length === 10 ? from : from.length === 7 ? `${from}-01` : `${from}-01-01`;
