@@ -7,18 +7,14 @@ export type Entries<V> = Readonly<Record<string, V>>;
 export const own = <V>(record: Entries<V>, key: string): V | undefined =>
   Object.hasOwn(record, key) ? record[key] : undefined;
 
-const sortedCopy = <V>(record: Entries<V>, extraKeys: readonly string[]): Record<string, V> => {
-  const keys = [...new Set([...Object.keys(record), ...extraKeys])].sort();
-  const copy: Record<string, V> = {};
-  for (const key of keys) if (Object.hasOwn(record, key)) copy[key] = record[key];
-  return copy;
-};
-
-/** The record with these entries set (later entries of the same key win). */
+/** The record with these entries set (later entries of the same key win); new keys take their sorted place. */
 export const withEntries = <V>(record: Entries<V>, entries: ReadonlyArray<readonly [string, V]>): Record<string, V> => {
-  const added = entries.filter(([key]) => !Object.hasOwn(record, key)).map(([key]) => key);
-  const copy = added.length > 0 ? sortedCopy(record, added) : { ...record };
-  for (const [key, value] of entries) copy[key] = value;
+  const updates = new Map(entries);
+  const copy: Record<string, V> = {};
+  const keys = [...updates.keys()].some((key) => !Object.hasOwn(record, key))
+    ? [...new Set([...Object.keys(record), ...updates.keys()])].sort()
+    : Object.keys(record);
+  for (const key of keys) copy[key] = updates.has(key) ? (updates.get(key) as V) : record[key];
   return copy;
 };
 
