@@ -7,3 +7,8 @@ export * from './position-terms';
 export * from './metric-gaps';
 export * from './position-book';
 export * from './issue-state';
+export * from './tariff-decisions';
+export * from './tariff-settlement';
+export * from './tariff-exemptions';
+export * from './tariff-lines';
+export * from './tariffs-in-force';
