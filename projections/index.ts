@@ -12,3 +12,8 @@ export * from './tariff-settlement';
 export * from './tariff-exemptions';
 export * from './tariff-lines';
 export * from './tariffs-in-force';
+export * from './open-probes';
+export * from './negotiation-calendar';
+export * from './negotiation-overview';
+export * from './summaries';
+export * from './timeline';
