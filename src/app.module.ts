@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { Clock, systemClock } from './clock/clock';
 import { CommandsModule } from './commands/commands.module';
 import { ParleyConfig } from './config/parley-config';
+import { QueriesModule } from './queries/queries.module';
 import { StoreModule } from './store/store.module';
 
 export interface AppOptions {
@@ -20,6 +21,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         StoreModule.forRoot(config, options.clock ?? systemClock),
         CommandsModule,
+        QueriesModule,
         ...(options.features ?? []),
       ],
     };

@@ -4,6 +4,7 @@ import { describeProblem, EventValidationError } from '../../events';
 import { DomainRuleError } from '../commands/record-events.decider';
 import { appendCommand } from './commands/append.command';
 import { eventsCommand } from './commands/events.command';
+import { serveCommand } from './commands/serve.command';
 
 const collectType = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -33,6 +34,13 @@ export const buildProgram = (): Command => {
     .option('--limit <n>', 'at most this many events')
     .option('--json', 'NDJSON output')
     .action(eventsCommand);
+
+  storeOptions(program.command('serve'))
+    .description('serve the HTTP API (and load the bundled history into the store)')
+    .option('--port <port>', 'port (default 3000, or PORT)')
+    .option('--host <host>', 'interface to bind (default 127.0.0.1, or HOST)')
+    .option('--no-history', 'do not load the bundled history')
+    .action(serveCommand);
 
   return program;
 };

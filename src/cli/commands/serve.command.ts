@@ -1,0 +1,34 @@
+import { loadConfig } from '../../config/parley-config';
+import { startServer } from '../../http/serve';
+import { StoreFlags } from '../boot';
+
+export interface ServeFlags extends StoreFlags {
+  port?: string;
+  host?: string;
+  history?: boolean;
+}
+
+const examples = (url: string): string =>
+  [
+    `Parley is serving ${url}  (API docs: ${url}/docs, OpenAPI: ${url}/openapi.json)`,
+    '',
+    'Try:',
+    `  curl '${url}/negotiations/nafta-renegotiation/issues/auto-rules-of-origin?asOf=2018-05-25'`,
+    `  curl '${url}/probes?asOf=2018-05-23'`,
+    '  npx parley state auto-rules-of-origin --as-of 2018-01-30',
+    '',
+  ].join('\n');
+
+/** `parley serve`: the HTTP API over any store; the bundled history is loaded unless --no-history. */
+export const serveCommand = async (flags: ServeFlags): Promise<void> => {
+  const config = loadConfig({
+    db: flags.db,
+    store: flags.store,
+    port: flags.port === undefined ? undefined : Number(flags.port),
+    host: flags.host,
+    loadBundledHistory: flags.history !== false,
+  });
+  const { url, loaded } = await startServer(config);
+  if (loaded) process.stdout.write(`Bundled history: ${loaded.appended} events recorded, ${loaded.duplicates} already present.\n`);
+  process.stdout.write(examples(url));
+};

@@ -1,0 +1,34 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { EventType, partySchema, slugSchema } from '../../../events';
+import { GetOpenProbes } from '../../queries/open-probes.query';
+import { asOfSchema, fromDaySchema, eventFilterParams, knownAtSchema } from '../../queries/query-params';
+import { GetTariffsInForce } from '../../queries/tariffs-in-force.query';
+import { GetTimeline } from '../../queries/timeline.query';
+import { parseQuery } from '../parse-query';
+
+const pointInTime = { asOf: asOfSchema.optional(), knownAt: knownAtSchema.optional() };
+
+@Controller()
+export class MeasuresController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get('tariffs')
+  async tariffs(@Query() query: unknown) {
+    return this.queryBus.execute(new GetTariffsInForce(parseQuery({ ...pointInTime, target: partySchema.optional() }, query)));
+  }
+
+  @Get('probes')
+  async probes(@Query() query: unknown) {
+    return this.queryBus.execute(new GetOpenProbes(parseQuery({ ...pointInTime, negotiation: slugSchema.optional() }, query)));
+  }
+
+  @Get('timeline')
+  async timeline(@Query() query: unknown) {
+    const { type, ...q } = parseQuery(
+      { ...eventFilterParams, from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional() },
+      query,
+    );
+    return this.queryBus.execute(new GetTimeline({ ...q, types: type as EventType[] | undefined }));
+  }
+}

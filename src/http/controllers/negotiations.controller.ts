@@ -1,0 +1,46 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { slugSchema } from '../../../events';
+import { DiffIssue, ReplayIssue } from '../../queries/issue-replay.query';
+import { GetIssueState } from '../../queries/issue-state.query';
+import { GetNegotiationOverview, ListNegotiations } from '../../queries/negotiation-overview.query';
+import { asOfSchema, fromDaySchema, knownAtSchema } from '../../queries/query-params';
+import { parseQuery } from '../parse-query';
+
+const pointInTime = { asOf: asOfSchema.optional(), knownAt: knownAtSchema.optional() };
+
+@Controller('negotiations')
+export class NegotiationsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  async list() {
+    return { negotiations: await this.queryBus.execute(new ListNegotiations()) };
+  }
+
+  @Get(':negotiation')
+  async overview(@Param('negotiation') negotiation: string, @Query() query: unknown) {
+    return this.queryBus.execute(new GetNegotiationOverview({ negotiation: slugSchema.parse(negotiation), ...parseQuery(pointInTime, query) }));
+  }
+
+  @Get(':negotiation/issues/:issue')
+  async issueState(@Param('negotiation') negotiation: string, @Param('issue') issue: string, @Query() query: unknown) {
+    return this.queryBus.execute(new GetIssueState({ ...this.issueRef(negotiation, issue), ...parseQuery(pointInTime, query) }));
+  }
+
+  @Get(':negotiation/issues/:issue/replay')
+  async replay(@Param('negotiation') negotiation: string, @Param('issue') issue: string, @Query() query: unknown) {
+    const q = parseQuery({ from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional() }, query);
+    return this.queryBus.execute(new ReplayIssue({ ...this.issueRef(negotiation, issue), ...q }));
+  }
+
+  @Get(':negotiation/issues/:issue/diff')
+  async diff(@Param('negotiation') negotiation: string, @Param('issue') issue: string, @Query() query: unknown) {
+    const q = parseQuery({ from: asOfSchema, to: asOfSchema, knownAt: knownAtSchema.optional() }, query);
+    return this.queryBus.execute(new DiffIssue({ ...this.issueRef(negotiation, issue), ...q }));
+  }
+
+  private issueRef(negotiation: string, issue: string) {
+    return { negotiation: slugSchema.parse(negotiation), issue: slugSchema.parse(issue) };
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ApiErrorFilter } from './api-error.filter';
+import { EventsController } from './controllers/events.controller';
+import { HealthController } from './controllers/health.controller';
+import { MeasuresController } from './controllers/measures.controller';
+import { NegotiationsController } from './controllers/negotiations.controller';
+import { WriteAuthGuard } from './write-auth.guard';
+
+@Module({
+  controllers: [EventsController, NegotiationsController, MeasuresController, HealthController],
+  providers: [WriteAuthGuard, { provide: APP_FILTER, useClass: ApiErrorFilter }],
+})
+export class HttpModule {}

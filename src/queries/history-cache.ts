@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
+import { StoredEvent } from '../../events';
+import { EVENT_STORE, EventStore } from '../store/event-store.port';
+import { EventHistory } from './event-history';
+import { EventRecorded } from './event-recorded.event';
+import { HistorySlice, sliceContains } from './history-slice';
+import { StoreEventBridge } from './store-event-bridge';
+
+const MAX_SLICES = 512;
+
+/**
+ * Slices of the log that queries asked for, loaded once through the store's indexes and then kept
+ * current by the EventBus. A slice is registered before it is loaded, so events that arrive while
+ * it loads are not lost (the history drops duplicates by position).
+ */
+@Injectable()
+@EventsHandler(EventRecorded)
+export class HistoryCache implements IEventHandler<EventRecorded> {
+  private readonly slices = new Map<string, { slice: HistorySlice; history: EventHistory; loaded: Promise<EventHistory> }>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly bridge: StoreEventBridge,
+  ) {}
+
+  async history(slice: HistorySlice): Promise<EventHistory> {
+    await this.bridge.caughtUp();
+    const cached = this.slices.get(slice.key);
+    if (cached) return cached.loaded;
+    const history = new EventHistory();
+    const loaded = this.load(slice, history);
+    this.slices.set(slice.key, { slice, history, loaded });
+    if (this.slices.size > MAX_SLICES) this.slices.delete(this.slices.keys().next().value as string);
+    loaded.catch(() => this.slices.delete(slice.key));
+    return loaded;
+  }
+
+  handle({ event }: EventRecorded): void {
+    for (const { slice, history } of this.slices.values()) {
+      if (sliceContains(slice, event)) {
+        history.add(event);
+        void this.addMovedTarget(slice, history, event);
+      }
+    }
+  }
+
+  private async load(slice: HistorySlice, history: EventHistory): Promise<EventHistory> {
+    for (const filter of slice.filters) {
+      for await (const event of this.store.readAll({ filter })) history.add(event);
+    }
+    for (const event of [...history.stored()]) await this.addMovedTarget(slice, history, event);
+    return history;
+  }
+
+  /** A correction may move an event into this slice (another issue, another type): fetch the original. */
+  private async addMovedTarget(slice: HistorySlice, history: EventHistory, event: StoredEvent): Promise<void> {
+    if (event.type !== 'EventCorrected' || !sliceContains(slice, event.data.replacement as never)) return;
+    const target = await this.store.getEvent(event.data.corrects);
+    if (target && !history.has(target.position)) history.add(target);
+  }
+}

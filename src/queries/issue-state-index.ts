@@ -1,0 +1,55 @@
+import { EffectiveEvent, issueState, IssueState } from '../../projections';
+import { EventHistory } from './event-history';
+
+const SNAPSHOT_EVERY = 64;
+
+/**
+ * Snapshots of one issue's fold every 64 events of valid time, for the latest knowledge: an as-of
+ * answer is a binary search for the day plus a fold of at most 63 events from the nearest snapshot.
+ * Rebuilt lazily when the history changes (a back-dated event can land anywhere in valid time).
+ */
+export class IssueStateIndex {
+  private readonly snapshots: IssueState[];
+
+  private constructor(
+    readonly version: number,
+    private readonly events: readonly EffectiveEvent[],
+    negotiation: string,
+    issue: string,
+  ) {
+    this.snapshots = [issueState.initial(negotiation, issue, '', '')];
+  }
+
+  static for(history: EventHistory, negotiation: string, issue: string, knownAt: string, previous?: IssueStateIndex): IssueStateIndex {
+    if (previous && previous.version === history.version) return previous;
+    return new IssueStateIndex(history.version, history.known(knownAt), negotiation, issue);
+  }
+
+  stateAt(asOf: string, knownAt: string): IssueState {
+    const counted = this.countedBy(asOf);
+    const slot = Math.floor(counted / SNAPSHOT_EVERY);
+    while (this.snapshots.length <= slot) {
+      const from = (this.snapshots.length - 1) * SNAPSHOT_EVERY;
+      this.snapshots.push(this.fold(this.snapshots[this.snapshots.length - 1], from, from + SNAPSHOT_EVERY));
+    }
+    const state = this.fold(this.snapshots[slot], slot * SNAPSHOT_EVERY, counted);
+    return { ...state, asOf, knownAt };
+  }
+
+  /** How many events count by `asOf` (they are sorted by the day they count from). */
+  private countedBy(asOf: string): number {
+    let lo = 0;
+    let hi = this.events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.events[mid].countsFrom <= asOf) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private fold(state: IssueState, from: number, to: number): IssueState {
+    for (let i = from; i < to; i++) state = issueState.evolve(state, this.events[i]);
+    return state;
+  }
+}

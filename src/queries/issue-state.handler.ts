@@ -1,0 +1,32 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { IssueState, issueStateAt } from '../../projections';
+import { Clock, CLOCK } from '../clock/clock';
+import { EventHistory } from './event-history';
+import { HistoryCache } from './history-cache';
+import { issueSlice } from './history-slice';
+import { IssueStateIndex } from './issue-state-index';
+import { GetIssueState } from './issue-state.query';
+import { NegotiationDirectory } from './negotiation-directory';
+import { resolvePointInTime } from './point-in-time';
+
+@QueryHandler(GetIssueState)
+export class GetIssueStateHandler implements IQueryHandler<GetIssueState> {
+  private readonly indexes = new WeakMap<EventHistory, IssueStateIndex>();
+
+  constructor(
+    private readonly directory: NegotiationDirectory,
+    private readonly cache: HistoryCache,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ q }: GetIssueState): Promise<IssueState> {
+    const { negotiation, issue } = await this.directory.resolveIssue(q.issue, q.negotiation);
+    const { asOf, knownAt } = resolvePointInTime(this.clock, q);
+    const history = await this.cache.history(issueSlice(negotiation, issue));
+    if (!history.isLatest(knownAt)) return issueStateAt(history.known(knownAt), { negotiation, issue, asOf, knownAt });
+    const index = IssueStateIndex.for(history, negotiation, issue, knownAt, this.indexes.get(history));
+    this.indexes.set(history, index);
+    return index.stateAt(asOf, knownAt);
+  }
+}

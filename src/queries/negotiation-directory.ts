@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, EventStore } from '../store/event-store.port';
+import { EventRecorded } from './event-recorded.event';
+import { NotFoundError } from './not-found.error';
+import { StoreEventBridge } from './store-event-bridge';
+
+/**
+ * Which negotiations and issues exist (have events), from the store's summary and kept current by
+ * the EventBus. Resolves names and says what exists when a name is wrong.
+ */
+@Injectable()
+@EventsHandler(EventRecorded)
+export class NegotiationDirectory implements IEventHandler<EventRecorded> {
+  private issues?: Map<string, Map<string, number>>;
+  private loading?: Promise<Map<string, Map<string, number>>>;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly bridge: StoreEventBridge,
+  ) {}
+
+  handle({ event }: EventRecorded): void {
+    if (this.issues) this.count(this.issues, event.negotiation, event.issue ?? null, 1);
+  }
+
+  async negotiations(): Promise<string[]> {
+    return [...(await this.index()).keys()].sort();
+  }
+
+  async issuesOf(negotiation: string): Promise<string[]> {
+    await this.requireNegotiation(negotiation);
+    return [...((await this.index()).get(negotiation)?.keys() ?? [])].filter((i) => i !== '').sort();
+  }
+
+  async requireNegotiation(negotiation: string): Promise<void> {
+    const index = await this.index();
+    if (!index.has(negotiation)) throw new NotFoundError('negotiation', negotiation, [...index.keys()].sort());
+  }
+
+  /** The negotiation of an issue: the one given, or the only one that has the issue. */
+  async resolveIssue(issue: string, negotiation?: string): Promise<{ negotiation: string; issue: string }> {
+    if (negotiation !== undefined) {
+      const issues = await this.issuesOf(negotiation);
+      if (!issues.includes(issue)) throw new NotFoundError(`issue in negotiation "${negotiation}"`, issue, issues);
+      return { negotiation, issue };
+    }
+    const index = await this.index();
+    const holders = [...index].filter(([, issues]) => issues.has(issue)).map(([n]) => n).sort();
+    if (holders.length === 1) return { negotiation: holders[0], issue };
+    if (holders.length > 1) throw new NotFoundError('issue without a negotiation; name one of the negotiations that have it', issue, holders);
+    const all = [...new Set([...index.values()].flatMap((issues) => [...issues.keys()]).filter((i) => i !== ''))].sort();
+    throw new NotFoundError('issue', issue, all);
+  }
+
+  private async index(): Promise<Map<string, Map<string, number>>> {
+    await this.bridge.caughtUp();
+    if (this.issues) return this.issues;
+    this.loading ??= this.store.summary().then((rows) => {
+      const index = new Map<string, Map<string, number>>();
+      rows.forEach((row) => this.count(index, row.negotiation, row.issue, row.events));
+      return (this.issues = index);
+    });
+    return this.loading;
+  }
+
+  private count(index: Map<string, Map<string, number>>, negotiation: string, issue: string | null, n: number): void {
+    const issues = index.get(negotiation) ?? new Map<string, number>();
+    issues.set(issue ?? '', (issues.get(issue ?? '') ?? 0) + n);
+    index.set(negotiation, issues);
+  }
+}

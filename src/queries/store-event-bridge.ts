@@ -1,0 +1,58 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
+import { Subscription } from 'rxjs';
+import { EVENT_STORE, EventStore } from '../store/event-store.port';
+import { EventRecorded } from './event-recorded.event';
+
+/**
+ * Feeds Nest's in-memory EventBus from the store's subscription rather than from the command
+ * handler, so events appended by other processes reach the projections too. Queries wait until
+ * the bridge has passed the store's head, which gives read-your-writes without polling.
+ */
+@Injectable()
+export class StoreEventBridge implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(StoreEventBridge.name);
+  private subscription?: Subscription;
+  private position = -1n;
+  private waiters: { position: bigint; resolve: () => void }[] = [];
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly eventBus: EventBus,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const start = await this.store.headPosition();
+    this.position = start;
+    this.subscription = this.store.subscribe({ fromPosition: start }).subscribe({
+      next: (message) => {
+        if (message.kind === 'event') {
+          this.eventBus.publish(new EventRecorded(message.event));
+          this.advance(message.event.position);
+        }
+      },
+      error: (error: unknown) => this.logger.error(`store subscription failed: ${String(error)}`),
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+    this.waiters.forEach((w) => w.resolve());
+    this.waiters = [];
+  }
+
+  /** Resolves once every event up to the store's current head has been published. */
+  async caughtUp(): Promise<void> {
+    const head = await this.store.headPosition();
+    if (head <= this.position) return;
+    await new Promise<void>((resolve) => this.waiters.push({ position: head, resolve }));
+  }
+
+  private advance(position: bigint): void {
+    this.position = position;
+    if (this.waiters.length === 0) return;
+    const ready = this.waiters.filter((w) => w.position <= position);
+    this.waiters = this.waiters.filter((w) => w.position > position);
+    ready.forEach((w) => w.resolve());
+  }
+}
