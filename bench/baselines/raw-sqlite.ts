@@ -1,0 +1,87 @@
+import Database from 'better-sqlite3';
+import { ParleyEvent, schemaVersionOf } from '../../events';
+import { openSchema } from '../../src/store/sqlite/schema';
+
+/**
+ * The physical floor of the embedded store: the same rows (same columns, indexes, WAL and
+ * synchronous setting, via the adapter's own schema) inserted and read with prepared statements and
+ * nothing else — no id or revision lookups, no canonical bodies, no promises.
+ */
+export interface RawOptions {
+  /** Page cache in KiB; SQLite's own default (2 MiB) when omitted: the "plain" raw figure. */
+  cacheSizeKiB?: number;
+}
+
+export const openRaw = (path: string, options: RawOptions = {}): Database.Database => {
+  const db = new Database(path);
+  openSchema(db, { synchronous: 'FULL' });
+  db.pragma(`cache_size = -${options.cacheSizeKiB ?? 2_000}`);
+  return db;
+};
+
+export const rawWriter = (db: Database.Database) => {
+  const insert = db.prepare(
+    `INSERT INTO events (id, stream, stream_revision, type, negotiation, issue, party, occurred_at, recorded_at, schema_version, body)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const revisions = new Map<string, number>();
+  const insertAll = db.transaction((stream: string, events: readonly ParleyEvent[]) => {
+    const recordedAt = new Date().toISOString();
+    let revision = revisions.get(stream) ?? -1;
+    for (const event of events) {
+      revision += 1;
+      insert.run(
+        event.id, stream, revision, event.type, event.negotiation, event.issue ?? null, event.party ?? null,
+        event.occurredAt, recordedAt, schemaVersionOf(event.type), JSON.stringify(event),
+      );
+    }
+    revisions.set(stream, revision);
+  });
+  /** One IMMEDIATE transaction (one commit, one fsync) for the events given. */
+  return (stream: string, events: readonly ParleyEvent[]): void => insertAll.immediate(stream, events);
+};
+
+export interface RawRow {
+  position: number;
+  stream_revision: number;
+  recorded_at: string;
+  schema_version: number;
+  body: string;
+}
+
+/** Reads every event in global order: SELECT + JSON.parse, each row handed to `each`. */
+export const rawReadAll = (db: Database.Database, each: (event: ParleyEvent, row: RawRow) => void): number => {
+  const select = db.prepare<[], RawRow>(
+    'SELECT position, stream_revision, recorded_at, schema_version, body FROM events ORDER BY position',
+  );
+  let count = 0;
+  for (const row of select.iterate()) {
+    each(JSON.parse(row.body) as ParleyEvent, row);
+    count++;
+  }
+  return count;
+};
+
+/**
+ * Raw push: after each commit, read the new rows once and call every listener synchronously — the
+ * least a live feed can do.
+ */
+export const rawPusher = (db: Database.Database) => {
+  const write = rawWriter(db);
+  const after = db.prepare<[number], RawRow>(
+    'SELECT position, stream_revision, recorded_at, schema_version, body FROM events WHERE position > ? ORDER BY position',
+  );
+  const listeners: ((event: ParleyEvent) => void)[] = [];
+  let last = (db.prepare('SELECT coalesce(max(position), 0) AS p FROM events').get() as { p: number }).p;
+  return {
+    listen: (listener: (event: ParleyEvent) => void) => listeners.push(listener),
+    append: (stream: string, events: readonly ParleyEvent[]) => {
+      write(stream, events);
+      for (const row of after.all(last)) {
+        last = row.position;
+        const event = JSON.parse(row.body) as ParleyEvent;
+        for (const listener of listeners) listener(event);
+      }
+    },
+  };
+};
