@@ -1,10 +1,18 @@
 import 'reflect-metadata';
 import { Command, Option } from 'commander';
+import { ZodError } from 'zod';
 import { describeProblem, EventValidationError } from '../../events';
 import { DomainRuleError } from '../commands/record-events.decider';
 import { appendCommand } from './commands/append.command';
 import { eventsCommand } from './commands/events.command';
+import { diffCommand } from './commands/diff.command';
+import { negotiationCommand } from './commands/negotiation.command';
+import { probesCommand } from './commands/probes.command';
+import { replayCommand } from './commands/replay.command';
 import { serveCommand } from './commands/serve.command';
+import { stateCommand } from './commands/state.command';
+import { tariffsCommand } from './commands/tariffs.command';
+import { timelineCommand } from './commands/timeline.command';
 
 const collectType = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -12,6 +20,12 @@ const storeOptions = (command: Command): Command =>
   command
     .option('--db <path>', 'embedded store file (default ./data/parley.db, or PARLEY_DB)')
     .option('--store <location>', 'store location: a file path or esdb://host:2113?tls=false (or PARLEY_STORE)');
+
+const pointInTimeOptions = (command: Command): Command =>
+  command
+    .option('--as-of <date>', 'valid time: the day to answer for (YYYY-MM-DD; default today)')
+    .option('--known-at <instant>', 'transaction time: what was recorded by then (ISO instant or day; default now)')
+    .option('--json', 'print JSON (the API contract)');
 
 const filterOptions = (command: Command): Command =>
   command
@@ -35,6 +49,48 @@ export const buildProgram = (): Command => {
     .option('--json', 'NDJSON output')
     .action(eventsCommand);
 
+  pointInTimeOptions(storeOptions(program.command('state').argument('<issue>', 'issue slug, e.g. auto-rules-of-origin')))
+    .description('the state of an issue: positions, gaps, status')
+    .option('--negotiation <slug>', 'needed when several negotiations have the issue')
+    .action(stateCommand);
+
+  filterOptions(storeOptions(program.command('timeline')))
+    .description('events in valid-time order')
+    .option('--from <date>', 'first day')
+    .option('--to <date>', 'last day')
+    .option('--known-at <instant>', 'what was recorded by then')
+    .option('--json', 'NDJSON output')
+    .action(timelineCommand);
+
+  storeOptions(program.command('replay').argument('<issue>', 'issue slug'))
+    .description('each event of an issue in valid-time order with what it changed')
+    .option('--negotiation <slug>', 'needed when several negotiations have the issue')
+    .option('--from <date>', 'first day')
+    .option('--to <date>', 'last day')
+    .option('--known-at <instant>', 'what was recorded by then')
+    .option('--json', 'print JSON')
+    .action(replayCommand);
+
+  storeOptions(program.command('diff').argument('<issue>', 'issue slug'))
+    .description('what changed on an issue between two days')
+    .option('--negotiation <slug>', 'needed when several negotiations have the issue')
+    .requiredOption('--from <date>', 'first day')
+    .requiredOption('--to <date>', 'second day')
+    .option('--known-at <instant>', 'what was recorded by then')
+    .option('--json', 'print JSON')
+    .action(diffCommand);
+
+  pointInTimeOptions(storeOptions(program.command('tariffs')))
+    .description('tariffs in force (and announced) as of a day')
+    .option('--target <country>', 'only lines that apply to this country')
+    .action(tariffsCommand);
+
+  pointInTimeOptions(storeOptions(program.command('probes'))).description('probes open as of a day').action(probesCommand);
+
+  pointInTimeOptions(storeOptions(program.command('negotiation').argument('<negotiation>', 'negotiation slug')))
+    .description('a negotiation as of a day: parties, rounds, deadlines, threats, probes, issues')
+    .action(negotiationCommand);
+
   storeOptions(program.command('serve'))
     .description('serve the HTTP API (and load the bundled history into the store)')
     .option('--port <port>', 'port (default 3000, or PORT)')
@@ -46,6 +102,7 @@ export const buildProgram = (): Command => {
 };
 
 const report = (error: unknown): string => {
+  if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('\n');
   if (error instanceof EventValidationError || error instanceof DomainRuleError) {
     return `rejected, nothing was written:\n${error.problems.map((p) => `  ${describeProblem(p)}`).join('\n')}`;
   }

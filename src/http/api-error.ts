@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { ZodError } from 'zod';
 import { EventValidationError } from '../../events';
 import { DomainRuleError } from '../commands/record-events.decider';
-import { NotFoundError } from '../queries/not-found.error';
+import { AmbiguousNameError, NotFoundError } from '../queries/not-found.error';
 import { ConcurrencyConflictError, IdempotencyConflictError } from '../store/errors';
 import { toJsonValue } from './json';
 import { InvalidJsonError } from './json-body-parser';
@@ -38,6 +38,7 @@ export const toApiError = (error: unknown): ApiError => {
     return apiError(400, 'invalid_request', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
   }
   if (error instanceof NotFoundError) return apiError(404, 'not_found', error.message, { what: error.what, name: error.key, available: error.available });
+  if (error instanceof AmbiguousNameError) return apiError(400, error.code, error.message, { what: error.what, name: error.key, candidates: error.candidates });
   if (error instanceof ConcurrencyConflictError)
     return apiError(409, error.code, error.message, { stream: error.stream, expected: error.expected, actual: error.actual });
   if (error instanceof IdempotencyConflictError)

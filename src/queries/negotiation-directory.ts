@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '../store/event-store.port';
 import { EventRecorded } from './event-recorded.event';
-import { NotFoundError } from './not-found.error';
+import { AmbiguousNameError, NotFoundError } from './not-found.error';
 import { StoreEventBridge } from './store-event-bridge';
 
 /**
@@ -48,7 +48,7 @@ export class NegotiationDirectory implements IEventHandler<EventRecorded> {
     const index = await this.index();
     const holders = [...index].filter(([, issues]) => issues.has(issue)).map(([n]) => n).sort();
     if (holders.length === 1) return { negotiation: holders[0], issue };
-    if (holders.length > 1) throw new NotFoundError('issue without a negotiation; name one of the negotiations that have it', issue, holders);
+    if (holders.length > 1) throw new AmbiguousNameError('issue', issue, holders);
     const all = [...new Set([...index.values()].flatMap((issues) => [...issues.keys()]).filter((i) => i !== ''))].sort();
     throw new NotFoundError('issue', issue, all);
   }

@@ -10,3 +10,16 @@ export class NotFoundError extends Error {
     this.name = 'NotFoundError';
   }
 }
+
+/** A name that fits several things (an issue in several negotiations): the caller must say which. */
+export class AmbiguousNameError extends Error {
+  readonly code = 'ambiguous';
+  constructor(
+    readonly what: string,
+    readonly key: string,
+    readonly candidates: readonly string[],
+  ) {
+    super(`${what} "${key}" exists in several negotiations (${candidates.join(', ')}); name one with --negotiation or the negotiation parameter`);
+    this.name = 'AmbiguousNameError';
+  }
+}

@@ -15,7 +15,7 @@ const examples = (url: string): string =>
     'Try:',
     `  curl '${url}/negotiations/nafta-renegotiation/issues/auto-rules-of-origin?asOf=2018-05-25'`,
     `  curl '${url}/probes?asOf=2018-05-23'`,
-    '  npx parley state auto-rules-of-origin --as-of 2018-01-30',
+    '  npx parley state auto-rules-of-origin --negotiation nafta-renegotiation --as-of 2018-01-30',
     '',
   ].join('\n');
 

@@ -1,0 +1,34 @@
+import { QueryBus } from '@nestjs/cqrs';
+import { IssueDiff, summarize } from '../../../projections';
+import { ReplayIssue } from '../../queries/issue-replay.query';
+import { StoreFlags, withApp } from '../boot';
+import { formatTerm } from '../format-issue-state';
+import { fromFlag, knownAtFlag, toFlag } from '../point-in-time-flags';
+import { print } from '../print';
+
+export interface ReplayFlags extends StoreFlags {
+  negotiation?: string;
+  from?: string;
+  to?: string;
+  knownAt?: string;
+  json?: boolean;
+}
+
+export const formatDiff = (diff: IssueDiff): string[] => [
+  ...(diff.status ? [`status ${diff.status.from} → ${diff.status.to}`] : []),
+  ...diff.changes.map((c) => `${c.party} ${c.metric}: ${formatTerm(c.before)} → ${formatTerm(c.after)}`),
+  ...diff.gaps.map((g) => `gap ${g.metric}: ${g.before ? g.before.spread : '—'} → ${g.after ? g.after.spread : '—'}`),
+];
+
+/** `parley replay ISSUE`: each event in valid-time order, followed by what it changed. */
+export const replayCommand = async (issue: string, flags: ReplayFlags): Promise<void> =>
+  withApp(flags, async (app) => {
+    const result = await app.get(QueryBus).execute(
+      new ReplayIssue({ issue, negotiation: flags.negotiation, from: fromFlag(flags.from), to: toFlag(flags.to), knownAt: knownAtFlag(flags.knownAt) }),
+    );
+    print(result, flags.json, ({ steps }) =>
+      steps
+        .map((step) => [`${step.event.event.occurredAt}  ${summarize(step.event.event)}`, ...formatDiff(step.diff).map((line) => `    ${line}`)].join('\n'))
+        .join('\n') || 'no events',
+    );
+  });

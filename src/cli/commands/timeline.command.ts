@@ -1,0 +1,31 @@
+import { QueryBus } from '@nestjs/cqrs';
+import { GetTimeline } from '../../queries/timeline.query';
+import { StoreFlags, withApp } from '../boot';
+import { eventFilterFrom, FilterFlags } from '../filter-flags';
+import { fromFlag, knownAtFlag, toFlag } from '../point-in-time-flags';
+import { print } from '../print';
+
+export interface TimelineFlags extends StoreFlags, FilterFlags {
+  from?: string;
+  to?: string;
+  knownAt?: string;
+  json?: boolean;
+}
+
+/** `parley timeline`: events in valid-time order, one line each with date, party, what happened and the source. */
+export const timelineCommand = async (flags: TimelineFlags): Promise<void> =>
+  withApp(flags, async (app) => {
+    const filter = eventFilterFrom(flags);
+    const result = await app.get(QueryBus).execute(
+      new GetTimeline({ ...filter, types: filter.types ? [...filter.types] : undefined, from: fromFlag(flags.from), to: toFlag(flags.to), knownAt: knownAtFlag(flags.knownAt) }),
+    );
+    if (flags.json) return result.entries.forEach((entry) => print(entry, true, () => ''));
+    print(result, false, ({ entries }) =>
+      entries
+        .map((e) => {
+          const source = e.event.source?.publisher ? `  [${e.event.source.publisher}${e.event.source.document ? `, ${e.event.source.document}` : ''}]` : '';
+          return `${e.event.occurredAt.padEnd(10)}  ${e.event.negotiation.padEnd(22)}  ${e.summary}${e.correction ? ' (corrected)' : ''}${source}`;
+        })
+        .join('\n') || 'no events',
+    );
+  });

@@ -1,0 +1,6 @@
+import { toJson } from '../http/json';
+
+/** Prints either the JSON contract (--json) or the readable rendering. */
+export const print = <T>(value: T, json: boolean | undefined, render: (value: T) => string): void => {
+  process.stdout.write(`${json ? toJson(value) : render(value)}\n`);
+};
