@@ -8,10 +8,11 @@ import { assertExpectedRevision } from '../expected-revision';
 import { EVENT_COLUMNS, EventRow, rowToEvent } from './rows';
 
 /**
- * One append = one IMMEDIATE transaction: the id, revision and content checks and the inserts see
- * the same snapshot, and a writer in another process waits (busy_timeout) instead of interleaving.
+ * One append = one IMMEDIATE transaction (or one savepoint of a group commit, below): the id,
+ * revision and content checks and the inserts see the same snapshot, and a writer in another
+ * process waits (busy_timeout) instead of interleaving.
  */
-export const sqliteAppend = (db: Database, clock: Clock) => {
+export const sqliteAppend = (db: Database, clock: Clock, onCommitted: () => void = () => undefined) => {
   const byId: Statement<[string], EventRow & { body: string }> = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`);
   const revision = db.prepare<[string], { revision: number | null }>(
     'SELECT max(stream_revision) AS revision FROM events WHERE stream = ?',
@@ -64,6 +65,72 @@ export const sqliteAppend = (db: Database, clock: Clock) => {
     return { nextExpectedRevision: next, events: stored, appended: fresh.length, duplicates: stored.length - fresh.length };
   });
 
-  return (stream: string, events: readonly ParleyEvent[], options: AppendOptions = {}): AppendResult =>
-    appendInTransaction.immediate(stream, events, options);
+  /**
+   * Group commit. Appends are queued and committed at the next turn of the event loop: every append
+   * that arrived meanwhile (concurrent callers, or requests that queued up while the previous
+   * commit's fsync held the loop) shares one IMMEDIATE transaction and so one fsync. Each append
+   * runs in its own savepoint (a nested better-sqlite3 transaction): a conflict rolls back that
+   * append alone and rejects only its caller. Every caller is answered only after the commit that
+   * holds its events has returned, so an acknowledged append is as durable as before.
+   */
+  const group = db.transaction((queued: readonly Queued[]): Outcome[] =>
+    queued.map(({ stream, events, options }): Outcome => {
+      try {
+        return { ok: true, result: appendInTransaction(stream, events, options) };
+      } catch (error) {
+        // Only this append's savepoint was rolled back, unless SQLite itself ended the transaction
+        // (I/O error, disk full…): then the whole group fails.
+        if (!db.inTransaction) throw error;
+        return { ok: false, error };
+      }
+    }),
+  );
+
+  const queue: Queued[] = [];
+  let scheduled = false;
+
+  const flush = (): void => {
+    scheduled = false;
+    while (queue.length > 0) {
+      const queued = queue.splice(0, MAX_GROUP);
+      let outcomes: Outcome[];
+      try {
+        outcomes =
+          queued.length === 1
+            ? [{ ok: true, result: appendInTransaction.immediate(queued[0].stream, queued[0].events, queued[0].options) }]
+            : group.immediate(queued);
+      } catch (error) {
+        queued.forEach((q) => q.reject(error));
+        continue;
+      }
+      if (outcomes.some((o) => o.ok && o.result.appended > 0)) onCommitted();
+      outcomes.forEach((outcome, i) => (outcome.ok ? queued[i].resolve(outcome.result) : queued[i].reject(outcome.error)));
+    }
+  };
+
+  return {
+    append: (stream: string, events: readonly ParleyEvent[], options: AppendOptions = {}): Promise<AppendResult> =>
+      new Promise<AppendResult>((resolve, reject) => {
+        queue.push({ stream, events, options, resolve, reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      }),
+    /** Commits whatever is queued now (before closing the database). */
+    flush,
+  };
 };
+
+/** At most this many appends share one transaction. */
+const MAX_GROUP = 1_000;
+
+interface Queued {
+  stream: string;
+  events: readonly ParleyEvent[];
+  options: AppendOptions;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };

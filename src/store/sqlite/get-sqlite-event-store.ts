@@ -29,7 +29,9 @@ export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStor
   const db = new Database(options.path);
   openSchema(db, options);
   const clock = options.clock ?? systemClock;
-  const append = sqliteAppend(db, clock);
+  // The live tail is created below; commits poke it (group commit calls back after each commit).
+  let onCommitted = (): void => undefined;
+  const appender = sqliteAppend(db, clock, () => onCommitted());
   const readAll = sqliteReadAll(db);
   const head = db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events');
   const byId = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`);
@@ -46,14 +48,13 @@ export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStor
     map((version) => (dataVersion = version)),
   );
   const tail = createLiveTail({ readAll, headPosition, externalChanges$ });
+  onCommitted = () => tail.poke();
 
   return {
     kind: options.path === ':memory:' ? 'sqlite (in memory)' : `sqlite (${options.path})`,
     append: async (stream: string, events: readonly ParleyEvent[], appendOptions?: AppendOptions) => {
       assertBatchFitsStream(stream, events);
-      const result = append(stream, events, appendOptions);
-      if (result.appended > 0) tail.poke();
-      return result;
+      return appender.append(stream, events, appendOptions);
     },
     readStream: sqliteReadStream(db),
     readAll,
@@ -66,6 +67,7 @@ export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStor
     summary: async () => summary.all(),
     ...sqliteCheckpoints(db, clock),
     close: async () => {
+      appender.flush();
       tail.close();
       db.close();
     },
