@@ -1,5 +1,7 @@
+import { QueryBus } from '@nestjs/cqrs';
 import { storedEventToJson } from '../../../events';
-import { EVENT_STORE, EventStore } from '../../store/event-store.port';
+import { ListEvents } from '../../queries/events.query';
+import { positionSchema } from '../../queries/query-params';
 import { withApp, StoreFlags } from '../boot';
 import { eventFilterFrom, FilterFlags } from '../filter-flags';
 import { formatEventLine } from '../format';
@@ -10,13 +12,21 @@ export interface EventsFlags extends StoreFlags, FilterFlags {
   json?: boolean;
 }
 
-/** `parley events`: stored events in recorded (position) order. */
+const PAGE = 1_000;
+
+/** `parley events`: stored events in recorded (position) order, read page by page through the QueryBus. */
 export const eventsCommand = async (flags: EventsFlags): Promise<void> =>
   withApp(flags, async (app) => {
-    const store = app.get<EventStore>(EVENT_STORE);
-    const fromPosition = flags.fromPosition === undefined ? undefined : BigInt(flags.fromPosition);
-    const limit = flags.limit === undefined ? undefined : Number(flags.limit);
-    for await (const event of store.readAll({ fromPosition, limit, filter: eventFilterFrom(flags) })) {
-      process.stdout.write(`${flags.json ? JSON.stringify(storedEventToJson(event)) : formatEventLine(event)}\n`);
+    const bus = app.get(QueryBus);
+    const filter = eventFilterFrom(flags);
+    let fromPosition = flags.fromPosition === undefined ? undefined : positionSchema.parse(flags.fromPosition);
+    let remaining = flags.limit === undefined ? Number.POSITIVE_INFINITY : Number(flags.limit);
+    if (!(remaining > 0)) throw new Error(`--limit must be a positive integer, got "${flags.limit}"`);
+    while (remaining > 0) {
+      const page = await bus.execute(new ListEvents({ filter, fromPosition, limit: Math.min(PAGE, remaining) }));
+      for (const event of page.events) process.stdout.write(`${flags.json ? JSON.stringify(storedEventToJson(event)) : formatEventLine(event)}\n`);
+      remaining -= page.events.length;
+      if (page.next === null) return;
+      fromPosition = page.next;
     }
   });
