@@ -1,5 +1,5 @@
 import { countsFrom, StoredEvent } from '../events';
-import { bodyOf, EffectiveEvent, issueState, IssueState } from '../projections';
+import { EffectiveEvent, issueState, IssueState } from '../projections';
 
 /**
  * Scenario 3's fold, streamed: every event goes once through the issue-state projection of its
@@ -16,8 +16,8 @@ export const projectionFold = () => {
       events++;
       if (stored.issue === undefined) return;
       const key = `${stored.negotiation}\u0000${stored.issue}`;
-      const event = bodyOf(stored);
-      const effective: EffectiveEvent = { event, position: stored.position, recordedAt: stored.recordedAt, countsFrom: countsFrom(event.occurredAt) };
+      // A stored event is its body plus the store's fields: evolve reads the body's fields only.
+      const effective: EffectiveEvent = { event: stored, position: stored.position, recordedAt: stored.recordedAt, countsFrom: countsFrom(stored.occurredAt) };
       const state = states.get(key) ?? issueState.initial(stored.negotiation, stored.issue, '9999-12-31', stored.recordedAt);
       states.set(key, issueState.evolve(state, effective));
     },

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { StoredEvent } from '../../../events';
 import { EventFilter, ReadAllOptions } from '../event-store.port';
-import { EVENT_COLUMNS, EventRow, rowToEvent } from './rows';
+import { EVENT_COLUMNS, EventTuple, tupleToEvent } from './rows';
 
 const PAGE = 1_000;
 
@@ -19,11 +19,11 @@ export const sqliteReadAll = (db: Database) => {
     if (filter.types?.length) where.push(`type IN (${filter.types.map((_, i) => `@type${i}`).join(', ')})`);
     const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT @limit`;
     let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    if (!statement) statements.set(sql, (statement = db.prepare(sql).raw(true)));
     return statement;
   };
 
-  return async function* readAll(options: ReadAllOptions = {}): AsyncGenerator<StoredEvent> {
+  return function readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
     const filter = options.filter ?? {};
     const backwards = options.direction === 'backwards';
     const statement = statementFor(filter, backwards);
@@ -34,14 +34,67 @@ export const sqliteReadAll = (db: Database) => {
       ...Object.fromEntries((filter.types ?? []).map((type, i) => [`type${i}`, type])),
     };
     for (const key of Object.keys(params)) if (params[key] === undefined) delete params[key];
-    let from = options.fromPosition ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
-    let remaining = options.limit ?? Number.POSITIVE_INFINITY;
-    while (remaining > 0) {
-      const rows = statement.all({ ...params, from, limit: Math.min(PAGE, remaining) }) as EventRow[];
-      for (const row of rows) yield rowToEvent(row);
-      if (rows.length < PAGE) return;
-      remaining -= rows.length;
-      from = BigInt(rows[rows.length - 1].position);
-    }
+    const from = options.fromPosition ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    return pagedIterable<EventTuple, StoredEvent>(
+      (after, remaining) => statement.all({ ...params, from: after ?? from, limit: Math.min(PAGE, remaining) }) as EventTuple[],
+      (row) => row[0],
+      tupleToEvent,
+      PAGE,
+      limit,
+    );
   };
 };
+
+/**
+ * An async iterable over pages of rows, read one page at a time (never the whole log in memory,
+ * and no statement is left open between pages, so appends may interleave with a long read).
+ * Hand-written rather than an async generator: a replay resolves one promise per event, and a
+ * generator's resume machinery costs about as much again.
+ */
+export const pagedIterable = <Row, Item>(
+  page: (after: number | undefined, remaining: number) => Row[],
+  cursorOf: (row: Row) => number,
+  map: (row: Row) => Item,
+  pageSize: number,
+  limit: number,
+): AsyncIterable<Item> => ({
+  [Symbol.asyncIterator](): AsyncIterator<Item> {
+    let rows: Row[] = [];
+    let index = 0;
+    let after: number | undefined;
+    let remaining = limit;
+    let finished = remaining <= 0;
+    const end = (): Promise<IteratorResult<Item>> => {
+      finished = true;
+      rows = [];
+      return Promise.resolve({ value: undefined, done: true });
+    };
+    return {
+      next: (): Promise<IteratorResult<Item>> => {
+        if (index === rows.length) {
+          if (finished) return end();
+          try {
+            rows = page(after, remaining);
+          } catch (error) {
+            finished = true;
+            return Promise.reject(error);
+          }
+          index = 0;
+          remaining -= rows.length;
+          if (rows.length < Math.min(pageSize, remaining + rows.length) || remaining <= 0) finished = true;
+          if (rows.length === 0) return end();
+          after = cursorOf(rows[rows.length - 1]);
+        }
+        try {
+          return Promise.resolve({ value: map(rows[index++]), done: false });
+        } catch (error) {
+          finished = true;
+          rows = [];
+          return Promise.reject(error);
+        }
+      },
+      return: (): Promise<IteratorResult<Item>> => end(),
+    };
+  },
+});
