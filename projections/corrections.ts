@@ -36,6 +36,7 @@ export const indexCorrections = (known: readonly StoredEvent[]): CorrectionIndex
 
   const removedBy = new Map<string, StoredRetraction | null>();
   const retractionOf = (eventId: string): StoredRetraction | undefined => {
+    if (!retractions.has(eventId)) return undefined;
     const cached = removedBy.get(eventId);
     if (cached !== undefined) return cached ?? undefined;
     removedBy.set(eventId, null); // a retraction cycle leaves its members standing
@@ -45,6 +46,7 @@ export const indexCorrections = (known: readonly StoredEvent[]): CorrectionIndex
   };
 
   const correctionOf = (eventId: string): StoredCorrection | undefined => {
+    if (!corrections.has(eventId)) return undefined;
     let latest: StoredCorrection | undefined;
     for (const correction of corrections.get(eventId) ?? []) {
       if (retractionOf(correction.id)) continue;

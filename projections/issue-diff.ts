@@ -1,7 +1,7 @@
 import type { IssueState, IssueStatus } from './issue-fold';
 import { MetricGap, sameGap } from './metric-gaps';
 import { PositionTerm, sameTerm } from './position-terms';
-import { Entries, own } from './records';
+import { EMPTY, Entries, own, unionOfKeys } from './records';
 
 export interface PositionChange {
   party: string;
@@ -24,36 +24,41 @@ export interface IssueDiff {
   agreed: AgreedChange[];
 }
 
-const unionOfKeys = (a: Entries<unknown>, b: Entries<unknown>): string[] =>
-  [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-
 /** Metric by metric, the entries that differ (shared references are skipped without a look). */
 const changedEntries = <V>(
   before: Entries<V>,
   after: Entries<V>,
   same: (a: V | null, b: V | null) => boolean,
 ): Array<{ metric: string; before: V | null; after: V | null }> => {
-  if (before === after) return [];
-  return unionOfKeys(before, after)
-    .map((metric) => ({ metric, before: own(before, metric) ?? null, after: own(after, metric) ?? null }))
-    .filter((entry) => !same(entry.before, entry.after));
+  const changes: Array<{ metric: string; before: V | null; after: V | null }> = [];
+  if (before === after) return changes;
+  for (const metric of unionOfKeys(before, after)) {
+    const [was, is] = [own(before, metric) ?? null, own(after, metric) ?? null];
+    if (!same(was, is)) changes.push({ metric, before: was, after: is });
+  }
+  return changes;
 };
 
 const changeKind = (before: PositionTerm | null, after: PositionTerm | null): PositionChange['change'] =>
   before === null ? 'added' : after === null ? 'removed' : 'changed';
 
-const positionChanges = (from: IssueState, to: IssueState): PositionChange[] =>
-  unionOfKeys(from.positions, to.positions).flatMap((party) =>
-    changedEntries(own(from.positions, party) ?? {}, own(to.positions, party) ?? {}, sameTerm).map(
-      ({ metric, before, after }) => ({ party, metric, change: changeKind(before, after), before, after }),
-    ),
-  );
+const positionChanges = (from: IssueState, to: IssueState): PositionChange[] => {
+  const changes: PositionChange[] = [];
+  if (from.positions === to.positions) return changes;
+  for (const party of unionOfKeys(from.positions, to.positions)) {
+    const [was, is] = [own(from.positions, party) ?? EMPTY, own(to.positions, party) ?? EMPTY];
+    for (const { metric, before, after } of changedEntries(was, is, sameTerm)) {
+      changes.push({ party, metric, change: changeKind(before, after), before, after });
+    }
+  }
+  return changes;
+};
 
 export const diffIssueStates = (from: IssueState, to: IssueState): IssueDiff => ({
   from: from.asOf,
   to: to.asOf,
   status: from.status === to.status ? null : { from: from.status, to: to.status },
-  changes: from.positions === to.positions ? [] : positionChanges(from, to),
+  changes: positionChanges(from, to),
   gaps: changedEntries(from.gaps, to.gaps, sameGap),
-  agreed: changedEntries(from.agreed ?? {}, to.agreed ?? {}, sameTerm),
+  agreed: changedEntries(from.agreed ?? EMPTY, to.agreed ?? EMPTY, sameTerm),
 });

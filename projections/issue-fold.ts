@@ -1,10 +1,12 @@
 import { EffectiveEvent } from './knowledge';
 import { MetricGap } from './metric-gaps';
-import { dropTerms, holdTerms } from './position-book';
-import { PositionTerm, termEntries } from './position-terms';
-import { withEntries } from './records';
+import { dropTerms, holdTerms, PositionBook } from './position-book';
+import { PositionTerm, termsByMetric } from './position-terms';
+import { EMPTY, withEntries } from './records';
 
-export type IssueStatus = 'not_raised' | 'open' | 'agreed';
+import { IssueStatus, statusAfter } from './issue-status';
+
+export type { IssueStatus } from './issue-status';
 
 /** Where one issue of one negotiation stands as of a day, as known at a moment. */
 export interface IssueState {
@@ -36,37 +38,45 @@ const initial = (negotiation: string, issue: string, asOf: string, knownAt: stri
 /** Position events always name their party (the schema requires it); the type cannot say so. */
 const partyOf = (event: { party?: string }): string[] => (event.party === undefined ? [] : [event.party]);
 
-const raised = (status: IssueStatus): IssueStatus => (status === 'not_raised' ? 'open' : status);
+/** The state after one more event of the issue: one new object, sharing every untouched map. */
+const next = (state: IssueState, asOf: string, event: EffectiveEvent['event'], book: PositionBook, agreed: IssueState['agreed']): IssueState => ({
+  negotiation: state.negotiation,
+  issue: state.issue,
+  asOf,
+  knownAt: state.knownAt,
+  status: statusAfter(state.status, event.type),
+  positions: book.positions as IssueState['positions'],
+  gaps: book.gaps as IssueState['gaps'],
+  agreed,
+  eventCount: state.eventCount + 1,
+  lastEventAt: event.occurredAt,
+});
+
+/** evolve, with the new state answering as of `asOf` (a replay's step is asOf its event's day). */
+export const evolveAsOf = (state: IssueState, { event }: EffectiveEvent, asOf: string): IssueState => {
+  if (event.negotiation !== state.negotiation || event.issue !== state.issue) return state;
+  switch (event.type) {
+    case 'DemandTabled':
+    case 'OfferMade':
+    case 'CounterofferMade':
+      return next(state, asOf, event, holdTerms(state, partyOf(event), termsByMetric(event.data.terms, event)), state.agreed);
+    case 'PositionWithdrawn':
+      return next(state, asOf, event, dropTerms(state, event.party ?? '', event.data.metrics), state.agreed);
+    case 'AgreementReached': {
+      const terms = termsByMetric(event.data.terms, event);
+      return next(state, asOf, event, holdTerms(state, event.data.parties, terms), withEntries(state.agreed ?? EMPTY, terms));
+    }
+    default:
+      return next(state, asOf, event, state, state.agreed);
+  }
+};
 
 /**
  * Folds one event (in valid-time order) into the state; events of other negotiations or issues
  * leave it as it is. Pure and immutable: the input state is never changed, and only the maps the
  * event touches are copied. The caller decides which events count (asOf is not checked here).
  */
-const evolve = (state: IssueState, { event }: EffectiveEvent): IssueState => {
-  if (event.negotiation !== state.negotiation || event.issue !== state.issue) return state;
-  const counted = { eventCount: state.eventCount + 1, lastEventAt: event.occurredAt };
-  switch (event.type) {
-    case 'DemandTabled':
-    case 'OfferMade':
-    case 'CounterofferMade':
-      return { ...state, ...holdTerms(state, partyOf(event), termEntries(event.data.terms, event)), status: 'open', ...counted };
-    case 'PositionWithdrawn':
-      return { ...state, ...dropTerms(state, event.party ?? '', event.data.metrics), status: raised(state.status), ...counted };
-    case 'AgreementReached': {
-      const terms = termEntries(event.data.terms, event);
-      return {
-        ...state,
-        ...holdTerms(state, event.data.parties, terms),
-        status: 'agreed',
-        agreed: withEntries(state.agreed ?? {}, terms),
-        ...counted,
-      };
-    }
-    default:
-      return { ...state, status: raised(state.status), ...counted };
-  }
-};
+const evolve = (state: IssueState, event: EffectiveEvent): IssueState => evolveAsOf(state, event, state.asOf);
 
 export const issueState = { initial, evolve };
 

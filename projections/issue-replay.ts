@@ -1,4 +1,4 @@
-import { issueState, IssueState } from './issue-fold';
+import { evolveAsOf, issueState, IssueState } from './issue-fold';
 import { diffIssueStates, IssueDiff } from './issue-diff';
 import { EffectiveEvent } from './knowledge';
 import { dayBefore } from './valid-time';
@@ -38,7 +38,7 @@ export const replayIssue = (events: readonly EffectiveEvent[], q: ReplayQuery): 
   state = { ...state, asOf: dayBefore(q.from ?? mine[next].countsFrom) };
   const steps: ReplayStep[] = [];
   for (const event of mine.slice(next)) {
-    const after = { ...issueState.evolve(state, event), asOf: event.countsFrom };
+    const after = evolveAsOf(state, event, event.countsFrom);
     steps.push({ event, state: after, diff: diffIssueStates(state, after) });
     state = after;
   }

@@ -1,5 +1,5 @@
 import { KNOWN_ISSUES, ParleyEvent } from '../events';
-import { issueState, IssueState, IssueStatus } from './issue-fold';
+import { activityAfter, IssueActivity, IssueStatus, NO_ACTIVITY } from './issue-status';
 import { EffectiveEvent } from './knowledge';
 import { calendarOf, Deadline, RoundSummary } from './negotiation-calendar';
 import { OpenProbe, openProbes } from './open-probes';
@@ -54,29 +54,25 @@ export const partiesOf = (event: ParleyEvent): string[] => {
 const titleOf = (issue: string): string =>
   Object.hasOwn(KNOWN_ISSUES, issue) ? KNOWN_ISSUES[issue].title : issue;
 
-const issueSummary = (state: IssueState): IssueSummary => ({
-  issue: state.issue,
-  title: titleOf(state.issue),
-  status: state.status,
-  eventCount: state.eventCount,
-  lastEventAt: state.lastEventAt,
-});
+const issueSummary = ([issue, activity]: [string, IssueActivity]): IssueSummary => ({ issue, title: titleOf(issue), ...activity });
 
 /** A negotiation as of a day: who, what was launched, rounds, deadlines, threats, probes and issues. */
 export const negotiationOverview = (events: readonly EffectiveEvent[], q: OverviewQuery): NegotiationOverview => {
-  const mine = events.filter((e) => e.event.negotiation === q.negotiation);
-  const counted = mine.filter((e) => e.countsFrom <= q.asOf);
-  const issues = new Map<string, IssueState>();
-  for (const e of mine) {
-    const issue = e.event.issue;
-    if (issue === undefined) continue;
-    const state = issues.get(issue) ?? issueState.initial(q.negotiation, issue, q.asOf, q.knownAt);
-    issues.set(issue, e.countsFrom <= q.asOf ? issueState.evolve(state, e) : state);
-  }
-  let launch: (ParleyEvent & { type: 'NegotiationLaunched' }) | undefined;
+  const counted: EffectiveEvent[] = [];
+  const issues = new Map<string, IssueActivity>();
   const parties = new Set<string>();
   const threats: ThreatSummary[] = [];
-  for (const { event } of counted) {
+  let launch: (ParleyEvent & { type: 'NegotiationLaunched' }) | undefined;
+  for (const effective of events) {
+    const { event } = effective;
+    if (event.negotiation !== q.negotiation) continue;
+    const isCounted = effective.countsFrom <= q.asOf;
+    if (event.issue !== undefined) {
+      const activity = issues.get(event.issue) ?? NO_ACTIVITY;
+      issues.set(event.issue, isCounted ? activityAfter(activity, event) : activity);
+    }
+    if (!isCounted) continue;
+    counted.push(effective);
     for (const party of partiesOf(event)) parties.add(party);
     if (event.type === 'NegotiationLaunched') launch = event;
     if (event.type === 'ThreatIssued') {
@@ -93,7 +89,7 @@ export const negotiationOverview = (events: readonly EffectiveEvent[], q: Overvi
     ...calendarOf(counted, q.asOf),
     threats,
     openProbes: openProbes(events, q).open,
-    issues: [...issues.values()].map(issueSummary).sort((a, b) => (a.issue < b.issue ? -1 : a.issue > b.issue ? 1 : 0)),
+    issues: [...issues].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(issueSummary),
     eventCount: counted.length,
     lastEventAt: counted.length > 0 ? counted[counted.length - 1].event.occurredAt : null,
   };

@@ -1,39 +1,35 @@
-import { gapOf, MetricGap, Positions, sameGap } from './metric-gaps';
+import { gapOf, MetricGap, Positions } from './metric-gaps';
 import { PositionTerm } from './position-terms';
-import { Entries, isEmpty, own, withEntries, withEntry, withoutKeys } from './records';
+import { EMPTY, Entries, isEmpty, own, withEntries, withEntry, withoutKeys } from './records';
 
 /**
- * Who holds what on one issue, and the gaps that follows from it. Every change copies only the
- * party's map it touches and recomputes only the gaps of the metrics it touches.
+ * Who holds what on one issue, and the gaps that follow from it. Every change copies only the
+ * party maps it touches and recomputes only the gaps of the metrics it touches.
  */
 export interface PositionBook {
   readonly positions: Positions;
   readonly gaps: Entries<MetricGap>;
 }
 
-type TermEntries = ReadonlyArray<readonly [string, PositionTerm]>;
-
-const refreshGaps = (gaps: Entries<MetricGap>, positions: Positions, metrics: Iterable<string>): Entries<MetricGap> => {
-  const changed: Array<[string, MetricGap]> = [];
-  const gone: string[] = [];
-  for (const metric of new Set(metrics)) {
+const refreshGaps = (gaps: Entries<MetricGap>, positions: Positions, metrics: readonly string[]): Entries<MetricGap> => {
+  let changed: Record<string, MetricGap> | undefined;
+  let gone: string[] | undefined;
+  for (const metric of metrics) {
     const before = own(gaps, metric) ?? null;
-    const after = gapOf(positions, metric);
-    if (sameGap(before, after)) continue;
-    if (after) changed.push([metric, after]);
-    else gone.push(metric);
+    const after = gapOf(positions, metric, before);
+    if (after === before) continue;
+    if (after) (changed ??= {})[metric] = after;
+    else (gone ??= []).push(metric);
   }
-  const kept = withoutKeys(gaps, gone);
-  return changed.length > 0 ? withEntries(kept, changed) : kept;
+  const kept = gone ? withoutKeys(gaps, gone) : gaps;
+  return changed ? withEntries(kept, changed) : kept;
 };
 
-const metricsOf = (entries: TermEntries): string[] => entries.map(([metric]) => metric);
-
-/** The parties now hold these terms (each on its own metric; their other metrics stand). */
-export const holdTerms = (book: PositionBook, parties: readonly string[], entries: TermEntries): PositionBook => {
+/** The parties now hold these terms, by metric (their other metrics stand). */
+export const holdTerms = (book: PositionBook, parties: readonly string[], terms: Entries<PositionTerm>): PositionBook => {
   let positions = book.positions;
-  for (const party of parties) positions = withEntry(positions, party, withEntries(own(positions, party) ?? {}, entries));
-  return { positions, gaps: refreshGaps(book.gaps, positions, metricsOf(entries)) };
+  for (const party of parties) positions = withEntry(positions, party, withEntries(own(positions, party) ?? EMPTY, terms));
+  return { positions, gaps: refreshGaps(book.gaps, positions, Object.keys(terms)) };
 };
 
 /** The party no longer holds a position on these metrics (a party left with none drops out). */

@@ -17,8 +17,12 @@ export const positionTerm = (term: Term, event: ParleyEvent): PositionTerm =>
     ? { value: term.value, unit: term.unit, since: event.occurredAt, eventId: event.id, eventType: event.type }
     : { text: term.text ?? '', since: event.occurredAt, eventId: event.id, eventType: event.type };
 
-export const termEntries = (terms: readonly Term[], event: ParleyEvent): Array<[string, PositionTerm]> =>
-  terms.map((term) => [term.metric, positionTerm(term, event)]);
+/** The terms of an event by metric (a metric named twice keeps its last term). */
+export const termsByMetric = (terms: readonly Term[], event: ParleyEvent): Record<string, PositionTerm> => {
+  const byMetric: Record<string, PositionTerm> = {};
+  for (const term of terms) byMetric[term.metric] = positionTerm(term, event);
+  return byMetric;
+};
 
 export const sameTerm = (a: PositionTerm | null, b: PositionTerm | null): boolean =>
   a === b ||

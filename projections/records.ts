@@ -4,22 +4,36 @@
  */
 export type Entries<V> = Readonly<Record<string, V>>;
 
-export const own = <V>(record: Entries<V>, key: string): V | undefined =>
-  Object.hasOwn(record, key) ? record[key] : undefined;
+export const EMPTY: Entries<never> = Object.freeze({});
 
-/** The record with these entries set (later entries of the same key win); new keys take their sorted place. */
-export const withEntries = <V>(record: Entries<V>, entries: ReadonlyArray<readonly [string, V]>): Record<string, V> => {
-  const updates = new Map(entries);
+export const own = <V>(record: Entries<V>, key: string): V | undefined => {
+  const value = record[key];
+  return value !== undefined && Object.hasOwn(record, key) ? value : undefined;
+};
+
+const sortedWith = <V>(record: Entries<V>, updates: Entries<V>): Record<string, V> => {
+  const keys = Object.keys(record);
+  for (const key in updates) if (!Object.hasOwn(record, key)) keys.push(key);
+  keys.sort();
   const copy: Record<string, V> = {};
-  const keys = [...updates.keys()].some((key) => !Object.hasOwn(record, key))
-    ? [...new Set([...Object.keys(record), ...updates.keys()])].sort()
-    : Object.keys(record);
-  for (const key of keys) copy[key] = updates.has(key) ? (updates.get(key) as V) : record[key];
+  for (const key of keys) copy[key] = Object.hasOwn(updates, key) ? updates[key] : record[key];
   return copy;
 };
 
-export const withEntry = <V>(record: Entries<V>, key: string, value: V): Record<string, V> =>
-  withEntries(record, [[key, value]]);
+/** The record with these entries set; new keys take their sorted place. */
+export const withEntries = <V>(record: Entries<V>, updates: Entries<V>): Record<string, V> => {
+  for (const key in updates) if (!Object.hasOwn(record, key)) return sortedWith(record, updates);
+  const copy: Record<string, V> = { ...record };
+  for (const key in updates) copy[key] = updates[key];
+  return copy;
+};
+
+export const withEntry = <V>(record: Entries<V>, key: string, value: V): Record<string, V> => {
+  if (!Object.hasOwn(record, key)) return sortedWith(record, { [key]: value });
+  const copy: Record<string, V> = { ...record };
+  copy[key] = value;
+  return copy;
+};
 
 /** The record without these keys; the same record when it holds none of them. */
 export const withoutKeys = <V>(record: Entries<V>, keys: readonly string[]): Entries<V> => {
@@ -32,4 +46,11 @@ export const withoutKeys = <V>(record: Entries<V>, keys: readonly string[]): Ent
 export const isEmpty = (record: Entries<unknown>): boolean => {
   for (const key in record) if (Object.hasOwn(record, key)) return false;
   return true;
+};
+
+/** The keys of both records, sorted. */
+export const unionOfKeys = (a: Entries<unknown>, b: Entries<unknown>): string[] => {
+  const keys = Object.keys(a);
+  for (const key of Object.keys(b)) if (!Object.hasOwn(a, key)) keys.push(key);
+  return keys.sort();
 };
