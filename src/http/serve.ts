@@ -8,6 +8,7 @@ import { Clock } from '../clock/clock';
 import { ParleyConfig } from '../config/parley-config';
 import { loadBundledHistory } from '../history/load-bundled-history';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
+import { WebModule } from '../web/web.module';
 import { HttpModule } from './http.module';
 import { useJsonBodyParser } from './json-body-parser';
 import { toJson } from './json';
@@ -33,7 +34,7 @@ export const startServer = async (config: ParleyConfig, options: ServerOptions =
   fastify.setReplySerializer((payload) => toJson(payload));
   useJsonBodyParser(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, { clock: options.clock, features: [HttpModule, SubscriptionsModule, ...(options.features ?? [])] }),
+    AppModule.forRoot(config, { clock: options.clock, features: [HttpModule, SubscriptionsModule, WebModule, ...(options.features ?? [])] }),
     adapter,
     { logger: options.logger ?? ['error', 'warn'], bodyParser: false },
   );

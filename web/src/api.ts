@@ -1,0 +1,233 @@
+/**
+ * The public HTTP API as the page uses it (see /docs for the OpenAPI document). Types describe only
+ * the fields the page reads.
+ */
+
+export interface Source {
+  title?: string;
+  publisher?: string;
+  url?: string;
+  publishedAt?: string;
+  quote?: string;
+  document?: string;
+}
+
+export interface Term {
+  metric: string;
+  value?: number;
+  unit?: string;
+  text?: string;
+  note?: string;
+}
+
+export interface ParleyEvent {
+  id: string;
+  type: string;
+  negotiation: string;
+  issue?: string;
+  party?: string;
+  occurredAt: string;
+  source?: Source;
+  confidence?: string;
+  data: Record<string, unknown>;
+}
+
+export interface StoredEvent extends ParleyEvent {
+  position: number;
+  recordedAt: string;
+}
+
+export type Precision = 'day' | 'month' | 'year';
+
+export interface TimelineEntry {
+  event: ParleyEvent;
+  position: number;
+  recordedAt: string;
+  countsFrom: string;
+  precision: Precision;
+  summary: string;
+  correction?: { eventId: string; recordedAt: string };
+}
+
+export interface PositionTerm {
+  value?: number;
+  unit?: string;
+  text?: string;
+  since: string;
+  eventId: string;
+  eventType: string;
+}
+
+export interface MetricGap {
+  unit: string;
+  min: number;
+  max: number;
+  spread: number;
+  low: string[];
+  high: string[];
+}
+
+export interface IssueState {
+  negotiation: string;
+  issue: string;
+  asOf: string;
+  knownAt: string;
+  status: 'not_raised' | 'open' | 'agreed';
+  positions: Record<string, Record<string, PositionTerm>>;
+  gaps: Record<string, MetricGap>;
+  agreed: Record<string, PositionTerm> | null;
+  eventCount: number;
+  lastEventAt: string | null;
+}
+
+export interface PositionChange {
+  party: string;
+  metric: string;
+  change: 'added' | 'changed' | 'removed';
+  before: PositionTerm | null;
+  after: PositionTerm | null;
+}
+
+export interface IssueDiff {
+  from: string;
+  to: string;
+  status: { from: string; to: string } | null;
+  changes: PositionChange[];
+  gaps: Array<{ metric: string; before: MetricGap | null; after: MetricGap | null }>;
+  agreed: Array<{ metric: string; before: PositionTerm | null; after: PositionTerm | null }>;
+}
+
+export interface ReplayStep {
+  event: { event: ParleyEvent; position: number; recordedAt: string; countsFrom: string };
+  state: IssueState;
+  diff: IssueDiff;
+}
+
+export interface NegotiationSummary {
+  negotiation: string;
+  title: string | null;
+  agreement: string | null;
+  parties: string[];
+  issues: string[];
+  eventCount: number;
+}
+
+export interface NegotiationOverview {
+  negotiation: string;
+  title: string | null;
+  parties: string[];
+  issues: Array<{ issue: string; title: string; status: string; eventCount: number; lastEventAt: string | null }>;
+}
+
+export interface TariffLine {
+  measure: string;
+  product: string;
+  /** A country, or "*" for everyone (then `except` lists countries with a decision of their own). */
+  target: string;
+  except?: string[];
+  rate?: { value: number; unit: string } | null;
+  since: string | null;
+  eventId: string;
+  exemption?: { until: string | null; eventId: string } | null;
+  exemptions?: Array<{ beneficiary: string; until: string | null; eventId: string }>;
+  retroactive?: true;
+}
+
+export interface TariffsAnswer {
+  asOf: string;
+  knownAt: string;
+  inForce: TariffLine[];
+  announced: TariffLine[];
+  lifted: TariffLine[];
+}
+
+export interface OpenProbe {
+  eventId: string;
+  negotiation: string;
+  party: string | null;
+  authority: string;
+  subject: string;
+  since: string;
+}
+
+export interface ProbesAnswer {
+  asOf: string;
+  knownAt: string;
+  open: OpenProbe[];
+}
+
+/** A point in valid time (asOf) and transaction time (knownAt); undefined means "latest". */
+export interface PointInTime {
+  asOf?: string;
+  knownAt?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const query = (params: Record<string, string | undefined>): string => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+const getJson = async <T>(path: string, signal?: AbortSignal): Promise<T> => {
+  const response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+  if (!response.ok) {
+    let message = `${response.status} ${response.statusText}`;
+    try {
+      const body = (await response.json()) as { error?: { message?: string } };
+      if (body.error?.message) message = body.error.message;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new ApiError(response.status, message);
+  }
+  return (await response.json()) as T;
+};
+
+const seg = encodeURIComponent;
+
+export const api = {
+  negotiations: (signal?: AbortSignal) => getJson<{ negotiations: NegotiationSummary[] }>('/negotiations', signal),
+  overview: (negotiation: string, at: PointInTime, signal?: AbortSignal) =>
+    getJson<NegotiationOverview>(`/negotiations/${seg(negotiation)}${query({ ...at })}`, signal),
+  issueState: (negotiation: string, issue: string, at: PointInTime, signal?: AbortSignal) =>
+    getJson<IssueState>(`/negotiations/${seg(negotiation)}/issues/${seg(issue)}${query({ ...at })}`, signal),
+  replay: (negotiation: string, issue: string, knownAt: string | undefined, signal?: AbortSignal) =>
+    getJson<{ steps: ReplayStep[] }>(`/negotiations/${seg(negotiation)}/issues/${seg(issue)}/replay${query({ knownAt })}`, signal),
+  timeline: (negotiation: string, knownAt: string | undefined, signal?: AbortSignal) =>
+    getJson<{ knownAt: string; entries: TimelineEntry[] }>(`/timeline${query({ negotiation, knownAt })}`, signal),
+  tariffs: (at: PointInTime, signal?: AbortSignal) => getJson<TariffsAnswer>(`/tariffs${query({ ...at })}`, signal),
+  probes: (at: PointInTime, signal?: AbortSignal) => getJson<ProbesAnswer>(`/probes${query({ ...at })}`, signal),
+  event: (id: string, signal?: AbortSignal) => getJson<StoredEvent>(`/events/${seg(id)}`, signal),
+  /** Every correction and retraction recorded for a negotiation (all pages). */
+  corrections: async (negotiation: string, signal?: AbortSignal): Promise<StoredEvent[]> => {
+    const all: StoredEvent[] = [];
+    let fromPosition: string | undefined;
+    for (;;) {
+      const page = await getJson<{ events: StoredEvent[]; next: string | null }>(
+        `/events${query({ negotiation, type: 'EventCorrected,EventRetracted', limit: '1000', fromPosition })}`,
+        signal,
+      );
+      all.push(...page.events);
+      if (page.next === null || page.events.length === 0) return all;
+      fromPosition = page.next;
+    }
+  },
+  headPosition: async (signal?: AbortSignal): Promise<string> =>
+    String((await getJson<{ store: { headPosition: number | string } }>('/health', signal)).store.headPosition),
+};
+
+export const streamUrls = {
+  events: (negotiation: string, fromPosition: string) => `/subscriptions/events${query({ negotiation, fromPosition })}`,
+  issueState: (negotiation: string, issue: string, asOf: string | undefined) =>
+    `/subscriptions/negotiations/${seg(negotiation)}/issues/${seg(issue)}/state${query({ asOf })}`,
+};
