@@ -274,6 +274,29 @@ describe('issueState.evolve', () => {
     expect(after.gaps.regional_value_content.spread).toBe(5);
   });
 
+  it('leaves every earlier snapshot untouched through demands, withdrawals, rejections and agreements', () => {
+    // given: each state is frozen before the next event is folded into it
+    const events = known([
+      tabled('DemandTabled', 'US', '2018-05-20', [rvc(75), lvc(40)]),
+      tabled('OfferMade', 'MX', '2018-05-21', [rvc(70), lvc(20)]),
+      anEvent({ type: 'ProposalRejected', party: 'US', occurredAt: '2018-05-22', data: { respondsTo: 'x' } }),
+      anEvent({ type: 'PositionWithdrawn', party: 'MX', occurredAt: '2018-05-23', data: { metrics: ['labor_value_content'] } }),
+      anEvent({ type: 'AgreementReached', occurredAt: '2018-08-27', data: { parties: ['US', 'MX'], terms: [rvc(75)] } }),
+      tabled('CounterofferMade', 'MX', '2018-09-01', [rvc(72)]),
+    ]);
+    const snapshots: Array<[IssueState, string]> = [];
+    let state = issueState.initial(NAFTA.negotiation, NAFTA.issue, '2018-12-31', NAFTA.knownAt);
+    // when
+    for (const event of events) {
+      snapshots.push([deepFreeze(state), JSON.stringify(state)]);
+      state = issueState.evolve(state, event);
+    }
+    // then
+    for (const [snapshot, json] of snapshots) expect(JSON.stringify(snapshot)).toBe(json);
+    expect(snapshots.map(([s]) => `${s.status}/${s.eventCount}`)).toEqual(['not_raised/0', 'open/1', 'open/2', 'open/3', 'open/4', 'agreed/5']);
+    expect(state).toEqual(issueStateAt(events, at('2018-12-31')));
+  });
+
   it('returns the very same state for an event of another issue', () => {
     // given
     const before = start();
