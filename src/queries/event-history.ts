@@ -1,5 +1,5 @@
 import { StoredEvent } from '../../events';
-import { EffectiveEvent, resolveKnowledge } from '../../projections';
+import { EffectiveEvent, knownAtBound, resolveKnowledge } from '../../projections';
 
 /**
  * The stored events of one slice in position order, with the latest-knowledge view resolved once
@@ -36,7 +36,7 @@ export class EventHistory {
 
   /** True when `knownAt` sees every event of the slice, i.e. the cached latest view applies. */
   isLatest(knownAt: string): boolean {
-    return knownAt >= this.lastRecordedAt;
+    return knownAtBound(knownAt) >= this.lastRecordedAt;
   }
 
   known(knownAt: string): EffectiveEvent[] {
