@@ -9,6 +9,7 @@ import { diffCommand } from './commands/diff.command';
 import { negotiationCommand } from './commands/negotiation.command';
 import { probesCommand } from './commands/probes.command';
 import { replayCommand } from './commands/replay.command';
+import { copyCommand } from './commands/copy.command';
 import { serveCommand } from './commands/serve.command';
 import { stateCommand } from './commands/state.command';
 import { tariffsCommand } from './commands/tariffs.command';
@@ -97,6 +98,16 @@ export const buildProgram = (): Command => {
     .option('--host <host>', 'interface to bind (default 127.0.0.1, or HOST)')
     .option('--no-history', 'do not load the bundled history')
     .action(serveCommand);
+
+  program
+    .command('copy')
+    .description('copy every event of one store into a KurrentDB store, keeping ids, order and recordedAt (resumable)')
+    .requiredOption('--from <location>', 'source store: a file path (e.g. ./data/parley.db) or a connection string')
+    .requiredOption('--to <location>', 'target KurrentDB: esdb://host:2113?tls=false or esdb+discover://…')
+    .option('--batch <n>', 'events per append (default 500; batches also stay under 512 KiB)')
+    .option('--progress', 'show the progress bar even when stderr is not a terminal')
+    .option('--no-progress', 'never show the progress bar')
+    .action(copyCommand);
 
   return program;
 };

@@ -3,7 +3,7 @@ import { StoredEvent, streamOf } from '../../../events';
 import { matchesFilter, ReadAllOptions } from '../event-store.port';
 import { decodeRecorded } from './event-encoding';
 import { positionOf } from './positions';
-import { ReadClient, readKurrentStream } from './read-stream';
+import { drain, ReadClient, readKurrentStream } from './read-stream';
 import { StreamNames } from './stream-names';
 
 const PAGE = 500;
@@ -22,23 +22,15 @@ async function* readLog(client: ReadClient, fromPosition: bigint | undefined, ba
   } else cursor = positionOf(fromPosition);
   let after = !backwards && fromPosition !== undefined && fromPosition > 0n ? fromPosition : undefined;
   for (;;) {
-    const read = client.readAll({ fromPosition: cursor, direction: backwards ? BACKWARDS : FORWARDS, maxCount: PAGE });
-    let count = 0;
+    const page = await drain(client.readAll({ fromPosition: cursor, direction: backwards ? BACKWARDS : FORWARDS, maxCount: PAGE }));
     let last: Position | undefined;
-    let finished = false;
-    try {
-      for await (const resolved of read) {
-        count++;
-        if (!resolved.event) continue;
-        last = resolved.event.position;
-        if (after !== undefined && last.commit <= after) continue;
-        yield resolved;
-      }
-      finished = true;
-    } finally {
-      if (!finished) await read.cancel().catch(() => undefined);
+    for (const resolved of page) {
+      if (!resolved.event) continue;
+      last = resolved.event.position;
+      if (after !== undefined && last.commit <= after) continue;
+      yield resolved;
     }
-    if (count < PAGE || last === undefined) return;
+    if (page.length < PAGE || last === undefined) return;
     cursor = last;
     if (!backwards) after = last.commit;
   }

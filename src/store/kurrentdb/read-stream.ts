@@ -9,8 +9,7 @@ export type ReadClient = Pick<EventStoreDBClient, 'readStream' | 'readAll'>;
 const PAGE = 500;
 
 /**
- * The raw events of one KurrentDB stream, paged by revision; an absent stream is simply empty. An
- * early `break` by the consumer cancels the gRPC read.
+ * The raw events of one KurrentDB stream, paged by revision; an absent stream is simply empty.
  */
 export async function* readKurrentStream(
   client: ReadClient,
@@ -23,28 +22,31 @@ export async function* readKurrentStream(
   while (remaining > 0) {
     if (typeof from === 'bigint' && from < 0n) return;
     const maxCount = Math.min(PAGE, remaining);
-    const read = client.readStream(streamId, { fromRevision: from, direction: backwards ? BACKWARDS : FORWARDS, maxCount });
-    let count = 0;
-    let lastRevision: bigint | undefined;
-    let finished = false;
+    let page: ResolvedEvent[];
     try {
-      for await (const resolved of read) {
-        count++;
-        lastRevision = resolved.event?.revision ?? lastRevision;
-        yield resolved;
-      }
-      finished = true;
+      page = await drain(client.readStream(streamId, { fromRevision: from, direction: backwards ? BACKWARDS : FORWARDS, maxCount }));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return;
       throw error;
-    } finally {
-      if (!finished) await read.cancel().catch(() => undefined);
     }
-    if (count < maxCount || lastRevision === undefined) return;
-    remaining -= count;
+    yield* page;
+    const lastRevision = page[page.length - 1]?.event?.revision;
+    if (page.length < maxCount || lastRevision === undefined) return;
+    remaining -= page.length;
     from = backwards ? lastRevision - 1n : lastRevision + 1n;
   }
 }
+
+/**
+ * Reads one page to its end before anyone sees it. A gRPC read abandoned half-way (a consumer's
+ * early `break`) can leave the call unfinished for good, and the client's dispose() then waits on
+ * it forever; pages are small, so reading them whole costs nothing.
+ */
+export const drain = async <T>(read: AsyncIterable<T>): Promise<T[]> => {
+  const items: T[] = [];
+  for await (const item of read) items.push(item);
+  return items;
+};
 
 /** The port's readStream: one negotiation stream, decoded. */
 export const kurrentReadStream = (client: ReadClient, names: StreamNames) =>

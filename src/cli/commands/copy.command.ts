@@ -1,0 +1,100 @@
+import { Presets, SingleBar } from 'cli-progress';
+import { existsSync } from 'node:fs';
+import { StoredEvent, streamOf } from '../../../events';
+import { systemClock } from '../../clock/clock';
+import { createEventStore } from '../../store/create-event-store';
+import { AppendResult, EventStore } from '../../store/event-store.port';
+
+export interface CopyFlags {
+  from: string;
+  to: string;
+  batch?: string;
+  /** Default: a progress bar when stderr is a terminal. */
+  progress?: boolean;
+}
+
+/** A store that can take events copied from another one with their original recordedAt (the KurrentDB adapter). */
+interface CopyTarget extends EventStore {
+  appendCopied(stream: string, events: readonly StoredEvent[]): Promise<AppendResult>;
+}
+
+const isCopyTarget = (store: EventStore): store is CopyTarget => typeof (store as Partial<CopyTarget>).appendCopied === 'function';
+const isConnectionString = (location: string): boolean => /^[a-z][a-z0-9+]*:\/\//i.test(location);
+
+/** Well under KurrentDB's default MaxAppendSize (1 MiB), whatever the batch size. */
+const MAX_BATCH_BYTES = 512 * 1024;
+
+export interface CopyReport {
+  read: number;
+  copied: number;
+  alreadyThere: number;
+}
+
+/**
+ * `parley copy --from ./data/parley.db --to esdb://…`: the source's log in position order, appended
+ * to the target per negotiation stream in consecutive batches, so ids, global order and each
+ * event's recordedAt survive. A re-run (after a crash, or with new events in the source) skips
+ * what the target already holds: the target's idempotency makes the copy resumable.
+ */
+export const copyCommand = async (flags: CopyFlags): Promise<void> => {
+  const batchSize = flags.batch === undefined ? 500 : Number(flags.batch);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error(`--batch must be an integer from 1 to 10000, got "${flags.batch}"`);
+  if (!isConnectionString(flags.from) && !existsSync(flags.from)) throw new Error(`--from: no store at ${flags.from}`);
+  if (!isConnectionString(flags.to)) throw new Error(`--to must be a KurrentDB connection string (esdb://… or esdb+discover://…), got "${flags.to}"`);
+
+  const source = await createEventStore(flags.from, systemClock);
+  try {
+    const target = await createEventStore(flags.to, systemClock);
+    try {
+      if (!isCopyTarget(target)) throw new Error(`--to: ${target.kind} cannot keep copied events' recordedAt`);
+      const report = await copyEvents(source, target, batchSize, flags.progress ?? Boolean(process.stderr.isTTY));
+      process.stdout.write(`${JSON.stringify({ from: source.kind, to: target.kind, ...report })}\n`);
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+};
+
+const copyEvents = async (source: EventStore, target: CopyTarget, batchSize: number, showProgress: boolean): Promise<CopyReport> => {
+  const total = (await source.summary()).reduce((sum, entry) => sum + entry.events, 0);
+  const bar = new SingleBar(
+    {
+      stream: process.stderr,
+      format: 'copy |{bar}| {percentage}% | {value}/{total} events | {copied} copied, {alreadyThere} already there | ETA {eta_formatted}',
+      hideCursor: true,
+      noTTYOutput: true, // --progress with stderr redirected: a line every couple of seconds
+      notTTYSchedule: 1_000,
+    },
+    Presets.shades_classic,
+  );
+  const report: CopyReport = { read: 0, copied: 0, alreadyThere: 0 };
+  if (showProgress) bar.start(total, 0, { copied: 0, alreadyThere: 0 });
+
+  let pending: StoredEvent[] = [];
+  let pendingBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const result = await target.appendCopied(streamOf(pending[0].negotiation), pending);
+    report.copied += result.appended;
+    report.alreadyThere += result.duplicates;
+    if (showProgress) bar.update(report.read, { copied: report.copied, alreadyThere: report.alreadyThere });
+    pending = [];
+    pendingBytes = 0;
+  };
+  try {
+    for await (const event of source.readAll()) {
+      const bytes = JSON.stringify(event, (_, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)).length;
+      if (pending.length > 0 && (pending[0].negotiation !== event.negotiation || pending.length >= batchSize || pendingBytes + bytes > MAX_BATCH_BYTES))
+        await flush();
+      pending.push(event);
+      pendingBytes += bytes;
+      report.read++;
+    }
+    await flush();
+  } finally {
+    if (showProgress) bar.stop();
+  }
+  return report;
+};
