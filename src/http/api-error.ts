@@ -13,7 +13,7 @@ export interface ApiError {
   body: { error: { code: string; message: string; details: unknown } };
 }
 
-const apiError = (status: number, code: string, message: string, details: unknown = null): ApiError => ({
+export const apiError = (status: number, code: string, message: string, details: unknown = null): ApiError => ({
   status,
   body: { error: { code, message, details: toJsonValue(details) } },
 });
@@ -34,7 +34,12 @@ export const toApiError = (error: unknown): ApiError => {
   if (error instanceof EventValidationError) return apiError(400, 'invalid_event', error.message, error.problems);
   if (error instanceof DomainRuleError) return apiError(400, 'rule_violation', error.message, error.problems);
   if (error instanceof ZodError) {
-    const details = error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+    // An unrecognized key is named by the key itself, not by its (possibly empty) parent path.
+    const details = error.issues.flatMap((i) =>
+      i.code === 'unrecognized_keys'
+        ? i.keys.map((key) => ({ field: [...i.path, key].join('.'), message: 'unrecognized key' }))
+        : [{ field: i.path.join('.'), message: i.message }],
+    );
     return apiError(400, 'invalid_request', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
   }
   if (error instanceof NotFoundError) return apiError(404, 'not_found', error.message, { what: error.what, name: error.key, available: error.available });

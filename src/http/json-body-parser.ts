@@ -5,6 +5,29 @@ export class InvalidJsonError extends Error {
 }
 
 /**
+ * No event is nested anywhere near this deep (a correction's replacement terms are ~7 levels); deeper
+ * bodies are refused before parsing, because validating and reporting them recurses per level.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of objects and arrays in a JSON text (strings skipped), scanned without recursion. */
+export const jsonDepthExceeds = (text: string, max: number): boolean => {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
+  }
+  return false;
+};
+
+/**
  * Parses JSON bodies ourselves so that broken JSON surfaces as our own error (with the parser's
  * position) instead of a framework-specific one.
  */
@@ -13,6 +36,9 @@ export const useJsonBodyParser = (fastify: FastifyInstance): void => {
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(new InvalidJsonError('the request body is empty; expected JSON'), undefined);
+    if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+      return done(new InvalidJsonError(`the request body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`), undefined);
+    }
     try {
       done(null, JSON.parse(text));
     } catch (error) {

@@ -2,6 +2,9 @@ import { LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../app.module';
 import { Clock } from '../clock/clock';
@@ -9,6 +12,7 @@ import { ParleyConfig } from '../config/parley-config';
 import { loadBundledHistory } from '../history/load-bundled-history';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { WebModule } from '../web/web.module';
+import { apiError, toApiError } from './api-error';
 import { HttpModule } from './http.module';
 import { useJsonBodyParser } from './json-body-parser';
 import { toJson } from './json';
@@ -29,7 +33,7 @@ export interface RunningServer {
 
 /** Builds the HTTP application on Fastify, loads the bundled history when asked, and listens. */
 export const startServer = async (config: ParleyConfig, options: ServerOptions = {}): Promise<RunningServer> => {
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes });
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, frameworkErrors, clientErrorHandler });
   const fastify = adapter.getInstance();
   fastify.setReplySerializer((payload) => toJson(payload));
   useJsonBodyParser(fastify);
@@ -48,4 +52,29 @@ export const startServer = async (config: ParleyConfig, options: ServerOptions =
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return { app, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`, loaded };
+};
+
+/** Failures Fastify answers before routing (a malformed URL) get the API's error shape too. */
+const frameworkErrors = (error: Error, _request: FastifyRequest, reply: FastifyReply): void => {
+  const { status, body } = toApiError(error);
+  void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+};
+
+/** Failures below HTTP parsing (headers too large, malformed request line): the error shape, then close. */
+const clientErrorHandler = (error: NodeJS.ErrnoException, socket: Socket): void => {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const { status, body } =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? apiError(431, 'request_header_fields_too_large', 'the request line and headers exceed the size limit (use a shorter query string)')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? apiError(408, 'request_timeout', 'the request did not arrive in time')
+        : apiError(400, 'invalid_request', 'malformed HTTP request');
+  if (socket.writable) {
+    const text = toJson(body);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(text)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${text}`,
+    );
+  }
+  socket.destroy(error);
 };

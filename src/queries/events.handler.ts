@@ -19,13 +19,23 @@ export class ListEventsHandler implements IQueryHandler<ListEvents> {
   }
 }
 
+const RECENT_IDS = 10;
+
 @QueryHandler(GetEvent)
 export class GetEventHandler implements IQueryHandler<GetEvent> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ id }: GetEvent) {
     const event = await this.store.getEvent(id);
-    if (!event) throw new NotFoundError('event', id, []);
+    if (!event) throw new NotFoundError('event', id, ...(await this.mostRecent()));
     return event;
+  }
+
+  /** Too many events to list them all: the most recently recorded ids, and how many there are. */
+  private async mostRecent(): Promise<[string[], number]> {
+    const ids: string[] = [];
+    for await (const event of this.store.readAll({ direction: 'backwards', limit: RECENT_IDS })) ids.push(event.id);
+    const total = (await this.store.summary()).reduce((sum, entry) => sum + entry.events, 0);
+    return [ids, Math.max(total, ids.length)];
   }
 }

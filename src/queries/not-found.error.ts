@@ -5,8 +5,11 @@ export class NotFoundError extends Error {
     readonly what: string,
     readonly key: string,
     readonly available: readonly string[],
+    /** How many exist in all, when `available` lists only some of them. */
+    total: number = available.length,
   ) {
-    super(`unknown ${what} "${key}"${available.length ? `; known: ${available.join(', ')}` : `; there are none yet`}`);
+    const more = total > available.length ? ` and ${total - available.length} more` : '';
+    super(`unknown ${what} "${key}"${available.length ? `; known: ${available.join(', ')}${more}` : `; there are none yet`}`);
     this.name = 'NotFoundError';
   }
 }

@@ -24,10 +24,14 @@ export const knownAtSchema = z.string().transform((value, ctx) => {
   return instant.toISOString();
 });
 
+/** Positions are signed 64-bit in every store; a larger cursor is an input error, not a store failure. */
+export const MAX_POSITION = 2n ** 63n - 1n;
+
 export const positionSchema = z
   .string()
   .regex(/^\d{1,20}$/, { message: 'expected a non-negative integer position' })
-  .transform((v) => BigInt(v));
+  .transform((v) => BigInt(v))
+  .refine((v) => v <= MAX_POSITION, { message: `expected a position no greater than ${MAX_POSITION}` });
 
 export const limitSchema = z.coerce.number().int().min(1).max(1000);
 
