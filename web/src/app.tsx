@@ -300,26 +300,27 @@ export const App = () => {
   const steps = replay.data?.steps ?? [];
   const [replayIndex, setReplayIndex] = useState<number | null>(null);
   const [playing, setPlaying] = useState(false);
-  const goToStep = useCallback(
-    (index: number) => {
-      const step = steps[index];
-      if (!step) return;
-      setReplayIndex(index);
-      setSelectedId(step.event.event.id);
-      setView({ asOf: step.event.countsFrom });
-    },
-    [steps, setView],
-  );
+  // The step shown moves the as-of day to its event and rings the event.
+  const stepsRef = useRef(steps);
+  stepsRef.current = steps;
+  useEffect(() => {
+    const step = replayIndex === null ? undefined : stepsRef.current[replayIndex];
+    if (!step) return;
+    setSelectedId(step.event.event.id);
+    setView({ asOf: step.event.countsFrom });
+  }, [replayIndex]);
+  const stepBy = useCallback((delta: number) => {
+    setReplayIndex((current) => Math.max(0, Math.min(stepsRef.current.length - 1, (current ?? -1) + delta)));
+  }, []);
   useEffect(() => {
     if (!playing) return;
-    const next = replayIndex === null ? 0 : replayIndex + 1;
-    if (next >= steps.length) {
+    if ((replayIndex ?? -1) + 1 >= steps.length) {
       setPlaying(false);
       return;
     }
-    const timer = setTimeout(() => goToStep(next), replayIndex === null ? 0 : REPLAY_STEP_MS);
+    const timer = setTimeout(() => stepBy(1), replayIndex === null ? 0 : REPLAY_STEP_MS);
     return () => clearTimeout(timer);
-  }, [playing, replayIndex, steps.length, goToStep]);
+  }, [playing, replayIndex, steps.length, stepBy]);
   useEffect(() => {
     setPlaying(false);
     setReplayIndex(null);
@@ -390,7 +391,7 @@ export const App = () => {
           onPause={() => setPlaying(false)}
           onStep={(delta) => {
             setPlaying(false);
-            goToStep(Math.max(0, Math.min(steps.length - 1, (replayIndex ?? -1) + delta)));
+            stepBy(delta);
           }}
           onStop={() => {
             setPlaying(false);
