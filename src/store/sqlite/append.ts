@@ -1,10 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ParleyEvent, schemaVersionOf, StoredEvent } from '../../../events';
 import { Clock } from '../../clock/clock';
-import { canonicalBody } from '../event-body';
 import { IdempotencyConflictError } from '../errors';
 import { AppendOptions, AppendResult } from '../event-store.port';
 import { assertExpectedRevision } from '../expected-revision';
+import { fastCanonicalBody as canonicalBody } from './canonical-body';
 import { EVENT_COLUMNS, EventRow, rowToEvent } from './rows';
 
 /**
@@ -22,8 +22,61 @@ export const sqliteAppend = (db: Database, clock: Clock, onCommitted: () => void
     `INSERT INTO events (id, stream, stream_revision, type, negotiation, issue, party, occurred_at, recorded_at, schema_version, body)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // The fast path's insert: an id already stored changes nothing (changes = 0) and is then looked up.
+  const insertUnlessStored = db.prepare(
+    `INSERT INTO events (id, stream, stream_revision, type, negotiation, issue, party, occurred_at, recorded_at, schema_version, body)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  );
+  const recordedAtNow = (): string => {
+    // Transaction time never runs backwards, even across processes with skewed clocks: "known at"
+    // then always cuts the log at a position.
+    const now = clock.now().toISOString();
+    const previous = lastRecordedAt.get()?.recorded_at;
+    return previous !== undefined && previous > now ? previous : now;
+  };
+
+  /**
+   * The common case — the expected revision holds — without a lookup per event: each event is
+   * inserted unless its id is stored, and only then is the stored one fetched and compared. Any
+   * conflict throws, and the transaction (or savepoint) takes back what this append inserted.
+   */
+  const appendExpected = (stream: string, events: readonly ParleyEvent[], current: bigint): AppendResult => {
+    const stored: StoredEvent[] = [];
+    const inBatch = new Map<string, string>();
+    const recordedAt = recordedAtNow();
+    let next = current;
+    let appended = 0;
+    for (const event of events) {
+      const body = canonicalBody(event);
+      const seen = inBatch.get(event.id);
+      if (seen !== undefined) {
+        if (seen !== body) throw new IdempotencyConflictError(event.id);
+        continue;
+      }
+      inBatch.set(event.id, body);
+      const { changes, lastInsertRowid } = insertUnlessStored.run(
+        event.id, stream, next + 1n, event.type, event.negotiation, event.issue ?? null, event.party ?? null,
+        event.occurredAt, recordedAt, schemaVersionOf(event.type), body,
+      );
+      if (changes === 1) {
+        next += 1n;
+        appended++;
+        stored.push({ ...event, position: BigInt(lastInsertRowid), streamRevision: next, recordedAt });
+        continue;
+      }
+      const existing = byId.get(event.id) as EventRow;
+      if (existing.body !== body) throw new IdempotencyConflictError(event.id, BigInt(existing.position));
+      stored.push(rowToEvent(existing));
+    }
+    return { nextExpectedRevision: next, events: stored, appended, duplicates: stored.length - appended };
+  };
 
   const appendInTransaction = db.transaction((stream: string, events: readonly ParleyEvent[], options: AppendOptions): AppendResult => {
+    const expected = options.expectedRevision ?? 'any';
+    if (expected === 'any') return appendExpected(stream, events, BigInt(revision.get(stream)?.revision ?? -1));
+    const actual = BigInt(revision.get(stream)?.revision ?? -1);
+    if (revisionHolds(expected, actual)) return appendExpected(stream, events, actual);
+    // A revision that does not hold is still no conflict when every event is already stored (a retry).
     const stored: StoredEvent[] = [];
     const fresh: { event: ParleyEvent; body: string; slot: number }[] = [];
     const inBatch = new Map<string, string>();
@@ -48,11 +101,7 @@ export const sqliteAppend = (db: Database, clock: Clock, onCommitted: () => void
     if (fresh.length === 0) return { nextExpectedRevision: current, events: stored, appended: 0, duplicates: stored.length };
     assertExpectedRevision(stream, options.expectedRevision ?? 'any', current);
 
-    // Transaction time never runs backwards, even across processes with skewed clocks: "known at"
-    // then always cuts the log at a position.
-    const now = clock.now().toISOString();
-    const previous = lastRecordedAt.get()?.recorded_at;
-    const recordedAt = previous !== undefined && previous > now ? previous : now;
+    const recordedAt = recordedAtNow();
     let next = current;
     for (const { event, body, slot } of fresh) {
       next += 1n;
@@ -121,6 +170,12 @@ export const sqliteAppend = (db: Database, clock: Clock, onCommitted: () => void
     flush,
   };
 };
+
+const revisionHolds = (expected: AppendOptions['expectedRevision'], actual: bigint): boolean =>
+  expected === 'any' ||
+  (expected === 'no_stream' && actual < 0n) ||
+  (expected === 'stream_exists' && actual >= 0n) ||
+  (typeof expected === 'bigint' && expected === actual);
 
 /** At most this many appends share one transaction. */
 const MAX_GROUP = 1_000;
