@@ -7,6 +7,8 @@ export class HealthController {
 
   @Get()
   async health() {
-    return { status: 'ok', store: { kind: this.store.kind, headPosition: await this.store.headPosition() } };
+    const health = await this.store.health?.();
+    const headPosition = health?.connected === false ? undefined : await this.store.headPosition();
+    return { status: health?.connected === false ? 'unavailable' : 'ok', store: { kind: this.store.kind, headPosition, ...health } };
   }
 }

@@ -1,7 +1,7 @@
 import { BACKWARDS, END, type EventStoreDBClient } from '@eventstore/db-client';
 import { IdIndex } from './id-index';
 
-export interface KurrentDBHealth {
+export type KurrentDBHealth = {
   connected: boolean;
   /** The id index has caught up and follows the log live. */
   live: boolean;
@@ -13,7 +13,7 @@ export interface KurrentDBHealth {
   /** How far (in bytes of log) the index is behind the server; approximate, filters checkpoint every few dozen events. */
   lagBytes?: bigint;
   error?: string;
-}
+};
 
 /** One cheap read (the last record of $all, 2 s deadline) says whether the cluster answers and how far behind this process is. */
 export const kurrentHealth = (client: Pick<EventStoreDBClient, 'readAll'>, index: IdIndex) => async (): Promise<KurrentDBHealth> => {
