@@ -56,6 +56,8 @@ export interface WebFixture {
   page: Page;
   /** Page errors and failed requests seen so far (a test can require none). */
   problems: string[];
+  /** Stops the server (dropping every connection) and starts it again on the same port and store. */
+  restartServer(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,7 +71,8 @@ export const openWebFixture = async (): Promise<WebFixture> => {
   }
   ensureWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'parley-web-'));
-  const server = await startServer(loadConfig({ store: join(dir, 'parley.db'), port: 0, loadBundledHistory: true }));
+  const store = join(dir, 'parley.db');
+  const server = await startServer(loadConfig({ store, port: 0, loadBundledHistory: true }));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
@@ -93,17 +96,23 @@ export const openWebFixture = async (): Promise<WebFixture> => {
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
   });
-  return {
+  const fixture: WebFixture = {
     server,
     context,
     page,
     problems,
+    async restartServer() {
+      const port = Number(new URL(fixture.server.url).port);
+      await fixture.server.app.close();
+      fixture.server = await startServer(loadConfig({ store, port, loadBundledHistory: false }));
+    },
     async close() {
       await context.close().catch(() => undefined);
-      await server.app.close();
+      await fixture.server.app.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return fixture;
 };
 
 /** POST /events through the public API. */

@@ -76,6 +76,7 @@ describe('web page (Chromium)', () => {
       expect(await page.locator('.event-item.is-future').count()).toBeGreaterThan(0);
       await page.fill('#as-of-date', '2018-05-25');
       await stateFor(page, '2018-05-25');
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.screenshot({ path: join(dir, `timeline-${width}.png`), fullPage: true });
     }
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -149,6 +150,29 @@ describe('web page (Chromium)', () => {
     await page.locator('.arrivals [data-event-id="web-test-us-lvc-35"]').waitFor();
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   }, 30_000);
+
+  it('given the page open, when the server drops every connection and comes back, then the page reconnects by itself and events recorded since appear without a reload', async () => {
+    const { page } = web;
+    await page.goto(`/?negotiation=${NEGOTIATION}&issue=${ISSUE}`);
+    await page.locator('[data-live-status="open"]').waitFor();
+    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+
+    await web.restartServer();
+    await postEvents(web.server.url, {
+      id: 'web-test-mx-statement-after-restart',
+      type: 'StatementIssued',
+      negotiation: NEGOTIATION,
+      issue: ISSUE,
+      party: 'MX',
+      occurredAt: '2018-05-30',
+      source: { title: 'Browser test', quote: 'Mexico is studying the offer' },
+      data: { speaker: 'Mexican Economy Ministry', quote: 'Mexico is studying the offer' },
+    });
+
+    await page.locator('.event-list button.is-fresh[data-event-id="web-test-mx-statement-after-restart"]').waitFor({ timeout: 25_000 });
+    await page.locator('[data-live-status="open"]').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  }, 40_000);
 
   it('given a correction of Mexico\'s regional value content from 70 to 71, when "known at" is set before the correction was recorded, then the table shows the original 70 and the event is marked as corrected later', async () => {
     const { page } = web;
