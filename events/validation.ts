@@ -26,9 +26,17 @@ export interface EventLocation {
 
 export const describeProblem = (p: EventProblem): string =>
   `${p.file ? `${p.file}:` : ''}${p.line !== undefined ? `line ${p.line}` : `event #${p.index}`}: ${p.path || '(event)'}: ${p.message}` +
-  (p.value !== undefined ? ` (got ${JSON.stringify(p.value)?.slice(0, 80)})` : '');
+  (p.value !== undefined ? ` (got ${describeValue(p.value)})` : '');
 
-const pathOf = (path: readonly PropertyKey[]): string =>
+/** A short rendering of an offending value; never walks a (possibly huge or deep) structure. */
+const describeValue = (value: unknown): string =>
+  value === null || ['string', 'number', 'boolean'].includes(typeof value)
+    ? JSON.stringify(value).slice(0, 80)
+    : Array.isArray(value)
+      ? `an array of ${value.length}`
+      : `a ${typeof value}`;
+
+export const pathOf = (path: readonly PropertyKey[]): string =>
   path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
 
 const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>

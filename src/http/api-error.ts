@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { ZodError } from 'zod';
-import { EventValidationError } from '../../events';
+import { EventValidationError, pathOf } from '../../events';
 import { DomainRuleError } from '../commands/record-events.decider';
 import { AmbiguousNameError, NotFoundError } from '../queries/not-found.error';
 import { ConcurrencyConflictError, IdempotencyConflictError } from '../store/errors';
@@ -37,8 +37,8 @@ export const toApiError = (error: unknown): ApiError => {
     // An unrecognized key is named by the key itself, not by its (possibly empty) parent path.
     const details = error.issues.flatMap((i) =>
       i.code === 'unrecognized_keys'
-        ? i.keys.map((key) => ({ field: [...i.path, key].join('.'), message: 'unrecognized key' }))
-        : [{ field: i.path.join('.'), message: i.message }],
+        ? i.keys.map((key) => ({ field: pathOf([...i.path, key]), message: 'unrecognized key' }))
+        : [{ field: pathOf(i.path), message: i.message }],
     );
     return apiError(400, 'invalid_request', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
   }

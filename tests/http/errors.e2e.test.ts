@@ -135,7 +135,7 @@ describe('HTTP API errors (auth on: PARLEY_API_TOKEN set, small body limit)', ()
       ['/events?limit=1001', 'limit'],
       ['/events?limit=ten', 'limit'],
       ['/events?fromPosition=-1', 'fromPosition'],
-      ['/events?type=OfferWithdrawn', 'type.0'],
+      ['/events?type=OfferWithdrawn', 'type[0]'],
       ['/events?party=ZZ', 'party'],
       ['/events?negotiation=Not_A_Slug', 'negotiation'],
       ['/events?colour=blue', 'colour'],
