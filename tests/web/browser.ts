@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { loadConfig } from '../../src/config/parley-config';
 import { packageRoot } from '../../src/package-root';
@@ -16,7 +16,8 @@ export const CHROMIUM_PATH = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Where the tests save screenshots (PARLEY_SCREENSHOT_DIR=docs refreshes the README's). */
 export const screenshotDir = (): string => {
-  const dir = process.env.PARLEY_SCREENSHOT_DIR ?? join(packageRoot(__dirname), '.tmp', 'screenshots');
+  const root = packageRoot(__dirname);
+  const dir = process.env.PARLEY_SCREENSHOT_DIR ? resolve(root, process.env.PARLEY_SCREENSHOT_DIR) : join(root, '.tmp', 'screenshots');
   mkdirSync(dir, { recursive: true });
   return dir;
 };

@@ -280,6 +280,12 @@ export const App = () => {
     if (!card || !card.element.isConnected) return undefined;
     const rect = card.element.getBoundingClientRect();
     const width = Math.min(360, window.innerWidth - 16);
+    if (rect.width < 60 && window.innerWidth > 640) {
+      // A mark on the chart: beside it, so the marks around it stay visible.
+      const side = rect.right + 14 + width < window.innerWidth ? rect.right + 14 : rect.left - 14 - width;
+      const top = Math.max(8, Math.min(rect.top - 40, window.innerHeight - 420));
+      return { left: `${Math.max(8, side)}px`, top: `${top}px`, width: `${width}px` };
+    }
     const left = Math.max(8, Math.min(rect.left + Math.min(rect.width, 40), window.innerWidth - width - 8));
     return rect.top > window.innerHeight / 2
       ? { left: `${left}px`, bottom: `${window.innerHeight - rect.top + 8}px`, width: `${width}px` }
