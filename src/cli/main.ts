@@ -11,6 +11,7 @@ import { probesCommand } from './commands/probes.command';
 import { replayCommand } from './commands/replay.command';
 import { copyCommand } from './commands/copy.command';
 import { serveCommand } from './commands/serve.command';
+import { tailOptions } from './commands/tail.command';
 import { stateCommand } from './commands/state.command';
 import { tariffsCommand } from './commands/tariffs.command';
 import { timelineCommand } from './commands/timeline.command';
@@ -91,6 +92,8 @@ export const buildProgram = (): Command => {
   pointInTimeOptions(storeOptions(program.command('negotiation').argument('<negotiation>', 'negotiation slug')))
     .description('a negotiation as of a day: parties, rounds, deadlines, threats, probes, issues')
     .action(negotiationCommand);
+
+  tailOptions(filterOptions(storeOptions(program.command('tail'))));
 
   storeOptions(program.command('serve'))
     .description('serve the HTTP API (and load the bundled history into the store)')

@@ -30,6 +30,11 @@ export class NamedCheckpoint {
     return { checkpoint, position: checkpoint.stored };
   }
 
+  /** The position last written to the store. */
+  get lastStored(): bigint | undefined {
+    return this.stored;
+  }
+
   /** The consumer has everything up to this position. */
   advance(position: bigint): void {
     this.pending = position;

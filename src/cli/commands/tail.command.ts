@@ -1,0 +1,99 @@
+import { Command } from 'commander';
+import { Subscription } from 'rxjs';
+import { storedEventToJson } from '../../../events';
+import { EVENT_STORE, EventStore } from '../../store/event-store.port';
+import { BoundedDelivery } from '../../subscriptions/bounded-delivery';
+import { NamedCheckpoint } from '../../subscriptions/named-checkpoint';
+import { pacedSubscription } from '../../subscriptions/paced-subscription';
+import { resolveStart } from '../../subscriptions/start-position';
+import { subscriptionNameSchema } from '../../subscriptions/stream-params';
+import { subscriptionLimitsFromEnv } from '../../subscriptions/subscription-limits';
+import { StoreFlags, withApp } from '../boot';
+import { eventFilterFrom, FilterFlags } from '../filter-flags';
+import { formatEventLine } from '../format';
+
+export interface TailFlags extends StoreFlags, FilterFlags {
+  fromPosition?: string;
+  name?: string;
+  json?: boolean;
+}
+
+const parsePosition = (raw: string | undefined): bigint | undefined => {
+  if (raw === undefined) return undefined;
+  if (!/^\d{1,20}$/.test(raw)) throw new Error(`--from-position must be a non-negative integer, got "${raw}"`);
+  return BigInt(raw);
+};
+
+const parseName = (raw: string | undefined): string | undefined => {
+  if (raw === undefined) return undefined;
+  const parsed = subscriptionNameSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`--name ${parsed.error.issues[0].message}, got "${raw}"`);
+  return parsed.data;
+};
+
+/**
+ * `parley tail`: matching events as they are recorded (after replaying from --from-position, or
+ * from a named subscription's checkpoint), until Ctrl-C or SIGTERM, which unsubscribe, store the
+ * checkpoint and exit 0. Progress notes go to stderr; stdout carries only events.
+ */
+export const tailCommand = async (flags: TailFlags): Promise<void> => {
+  const filter = eventFilterFrom(flags);
+  const fromPosition = parsePosition(flags.fromPosition);
+  const name = parseName(flags.name);
+  const limits = subscriptionLimitsFromEnv();
+  await withApp(flags, async (app) => {
+    const store = app.get<EventStore>(EVENT_STORE);
+    const named = name ? await NamedCheckpoint.open(store, name, limits.checkpointEveryMs) : undefined;
+    const { after, from } = await resolveStart(store, { checkpoint: named?.position, fromPosition });
+    if (named && named.position === undefined) await store.storeCheckpoint(name!, after);
+    const note = (text: string): boolean => process.stderr.write(`parley tail: ${text}\n`);
+    note(from === 'checkpoint' ? `resuming "${name}" after position ${after}` : `following after position ${after}`);
+
+    const format = (event: Parameters<typeof formatEventLine>[0]): string =>
+      `${flags.json ? JSON.stringify(storedEventToJson(event)) : formatEventLine(event)}\n`;
+    let failure: unknown;
+    await new Promise<void>((resolve) => {
+      const delivery = new BoundedDelivery(process.stdout, limits, after, {
+        onDelivered: (position) => named?.checkpoint.advance(position),
+        onOverflow: ({ reason, resumeFrom }) => {
+          failure = new Error(`${reason}; resume with --from-position ${resumeFrom}`);
+          stop();
+        },
+      });
+      let subscription: Subscription | undefined;
+      subscription = pacedSubscription(store, { after, filter }, () => delivery.whenIdle()).subscribe({
+        next: (message) =>
+          message.kind === 'event' ? delivery.push(format(message.event), message.event.position) : note(`caught up at position ${message.position}; waiting for new events (Ctrl-C to stop)`),
+        error: (error: unknown) => {
+          failure = error;
+          stop();
+        },
+        complete: () => stop(),
+      });
+      const onOutputError = (): void => stop(); // e.g. EPIPE: the reader went away
+      function stop(): void {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        process.stdout.off('error', onOutputError);
+        subscription?.unsubscribe();
+        delivery.stop();
+        resolve();
+      }
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      process.stdout.on('error', onOutputError);
+    });
+    await named?.checkpoint.close();
+    if (named) note(`checkpoint "${name}" at position ${named.checkpoint.lastStored ?? after}`);
+    if (failure) throw failure;
+  });
+};
+
+/** The command's own options (store and filter options are added by the program). */
+export const tailOptions = (command: Command): Command =>
+  command
+    .description('print matching events as they are recorded (Ctrl-C to stop)')
+    .option('--from-position <n>', 'first replay the events after this position (0: everything)')
+    .option('--name <name>', 'a named subscription: resume from its checkpoint in the store, and keep it')
+    .option('--json', 'NDJSON output')
+    .action(tailCommand);

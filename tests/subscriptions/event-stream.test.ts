@@ -1,0 +1,115 @@
+import { EventType } from '../../events';
+import { RunningServer } from '../../src/http/serve';
+import { EventFilter, matchesFilter } from '../../src/store/event-store.port';
+import { SseClient, SseEvent } from '../support/sse-client';
+import { cliAppend, eventually, filterQuery, offer, postEvents, RawEvent, startParley, statement, storedMatching, storeOf, tempStore } from './harness';
+
+const NAFTA = 'nafta-renegotiation';
+const STEEL = 'steel-talks';
+const PARTIES = ['MX', 'US', 'CA'];
+
+/** A varied event: two negotiations, three parties, statements and offers on three issues. */
+const mixed = (tag: string, k: number): RawEvent => {
+  const negotiation = k % 2 ? NAFTA : STEEL;
+  const party = PARTIES[k % 3];
+  if (k % 5 >= 2) return statement(`${tag}-${k}`, negotiation, party);
+  const issue = negotiation === STEEL ? 'steel-quotas' : k % 4 < 2 ? 'auto-rules-of-origin' : 'dairy';
+  return offer(`${tag}-${k}`, negotiation, issue, party, 60 + (k % 20));
+};
+
+/** One event of every negotiation × party × kind, so that every filter below matches at least one. */
+const sentinels = (): RawEvent[] =>
+  PARTIES.flatMap((party) => [
+    statement(`sentinel-${NAFTA}-${party}-s`, NAFTA, party),
+    offer(`sentinel-${NAFTA}-${party}-a`, NAFTA, 'auto-rules-of-origin', party),
+    offer(`sentinel-${NAFTA}-${party}-d`, NAFTA, 'dairy', party),
+    statement(`sentinel-${STEEL}-${party}-s`, STEEL, party),
+    offer(`sentinel-${STEEL}-${party}-q`, STEEL, 'steel-quotas', party),
+  ]);
+
+const FILTERS: EventFilter[] = [
+  {},
+  { negotiation: NAFTA },
+  { negotiation: STEEL },
+  { party: 'MX' },
+  { party: 'US' },
+  { party: 'CA' },
+  { types: ['OfferMade'] },
+  { types: ['StatementIssued'] },
+  { types: ['OfferMade', 'StatementIssued'] },
+  { negotiation: NAFTA, issue: 'auto-rules-of-origin' },
+  { negotiation: NAFTA, issue: 'dairy' },
+  { issue: 'steel-quotas' },
+  { negotiation: NAFTA, party: 'MX' },
+  { negotiation: STEEL, party: 'CA', types: ['StatementIssued'] },
+  { party: 'US', types: ['OfferMade'] },
+  { negotiation: STEEL, types: ['OfferMade'] },
+  { negotiation: NAFTA, types: ['StatementIssued'] },
+  { negotiation: STEEL, party: 'US' },
+  { issue: 'auto-rules-of-origin', party: 'CA' },
+  { party: 'MX', types: ['StatementIssued'] },
+];
+
+const isSentinel = (e: SseEvent): boolean => (JSON.parse(e.data) as { id: string }).id.startsWith('sentinel-');
+
+/** What a subscriber received before the first sentinel: exactly the events it must have, nothing else. */
+const beforeSentinel = async (client: SseClient): Promise<SseEvent[]> => {
+  await client.waitFor(() => client.dataEvents.some(isSentinel), 'a sentinel event', 40_000);
+  const events = client.dataEvents;
+  return events.slice(0, events.findIndex(isSentinel));
+};
+
+const summary = (events: SseEvent[]) => events.map((e) => ({ id: e.id, event: e.event, eventId: (JSON.parse(e.data) as { id: string }).id }));
+
+describe('GET /subscriptions/events (Server-Sent Events)', () => {
+  let store: { db: string; cleanup: () => void };
+  let server: RunningServer | undefined;
+  const clients: SseClient[] = [];
+  const open = async (path: string, headers?: Record<string, string>): Promise<SseClient> => {
+    const client = await SseClient.open(`${server!.url}${path}`, headers);
+    clients.push(client);
+    return client;
+  };
+
+  beforeEach(() => (store = tempStore()));
+  afterEach(async () => {
+    clients.splice(0).forEach((c) => c.close());
+    await server?.app.close();
+    server = undefined;
+    store.cleanup();
+  });
+
+  it('given 20 subscribers with different filters, when two writers (the API and `parley append` in other processes) append 2 000 events concurrently, then each receives every matching event in order exactly once', async () => {
+    server = await startParley(store.db);
+    const subscribers = await Promise.all(
+      FILTERS.map((filter, i) => open(`/subscriptions/events?${filterQuery(filter, i % 2 ? { fromPosition: '0' } : {})}`)),
+    );
+    expect(subscribers.map((s) => s.status)).toEqual(FILTERS.map(() => 200));
+    expect(subscribers[0].response.headers['content-type']).toMatch(/^text\/event-stream/);
+    await Promise.all(subscribers.map((s) => s.waitForComment('caught-up')));
+
+    // The API writer keeps pace with the other process so that their commits interleave.
+    const cliCommitted = async () => (await storedMatching(storeOf(server!))).filter((e) => e.id.startsWith('cli-')).length;
+    const apiWriter = async () => {
+      for (let batch = 0; batch < 20; batch++) {
+        if (batch % 5 === 0) await eventually(async () => (await cliCommitted()) >= Math.min(batch / 5 + 1, 4) * 250, 'a run of the other writer');
+        await postEvents(server!.url, Array.from({ length: 50 }, (_, k) => mixed('api', batch * 50 + k)));
+      }
+    };
+    const cliWriter = async () => {
+      for (let run = 0; run < 4; run++) await cliAppend(store.db, Array.from({ length: 250 }, (_, k) => mixed('cli', run * 250 + k)));
+    };
+    await Promise.all([apiWriter(), cliWriter()]);
+    await postEvents(server.url, sentinels());
+
+    const all = (await storedMatching(storeOf(server))).filter((e) => !e.id.startsWith('sentinel-'));
+    expect(all).toHaveLength(2_000);
+    const writers = all.map((e) => e.id.slice(0, 3)).filter((w, i, ws) => i === 0 || w !== ws[i - 1]);
+    expect(writers.length).toBeGreaterThanOrEqual(4); // the two writers' commits interleave
+    for (const [i, filter] of FILTERS.entries()) {
+      const expected = all.filter((e) => matchesFilter(e, filter)).map((e) => ({ id: String(e.position), event: e.type, eventId: e.id }));
+      expect(expected.length).toBeGreaterThan(0);
+      expect({ filter, received: summary(await beforeSentinel(subscribers[i])) }).toEqual({ filter, received: expected });
+    }
+  }, 60_000);
+});
