@@ -41,14 +41,14 @@ const main = async (): Promise<void> => {
     .description('Parley benchmarks: every figure as a ratio against a baseline run in the same process run.')
     .option('--quick', 'each scenario at a tenth of the size (smoke check)')
     .option('--only <ids>', 'only these scenarios, comma-separated (e.g. 1,3)')
-    .option('--runs <n>', 'runs per figure (median reported, min–max shown)', '3')
+    .option('--runs <n>', 'runs per figure (median reported, min–max shown); default 3, 1 with --quick')
     .option('--json <path>', 'where to write the table as JSON (default bench/results/latest[-quick].json)')
     .option('--no-progress', 'no progress bars on stderr')
     .option('--no-emmett', 'skip the Emmett baseline (and its first-run install into bench/emmett)')
     .parse();
   const options = program.opts<Options>();
   const quick = options.quick === true;
-  const runs = Math.max(1, Number(options.runs));
+  const runs = Math.max(1, Number(options.runs ?? (quick ? 1 : 3)));
   const only = options.only ? new Set(options.only.split(',').map((s) => s.trim())) : undefined;
   const scenarios = SCENARIOS.filter((s) => !only || only.has(s.id));
   const root = packageRoot(__dirname);

@@ -49,17 +49,24 @@ export interface RawRow {
   body: string;
 }
 
-/** Reads every event in global order: SELECT + JSON.parse, each row handed to `each`. */
-export const rawReadAll = (db: Database.Database, each: (event: ParleyEvent, row: RawRow) => void): number => {
-  const select = db.prepare<[], RawRow>(
-    'SELECT position, stream_revision, recorded_at, schema_version, body FROM events ORDER BY position',
-  );
+/**
+ * Reads every event in global order: SELECT + JSON.parse, each event handed to `each`. The fastest
+ * plain way we know: keyset pages of 1 000 rows as arrays (one native call per page, no object per
+ * row) — faster than `iterate()`, which crosses into SQLite once per row.
+ */
+export const rawReadAll = (db: Database.Database, each: (event: ParleyEvent) => void): number => {
+  const page = db
+    .prepare<[number], [number, string]>('SELECT position, body FROM events WHERE position > ? ORDER BY position LIMIT 1000')
+    .raw(true);
   let count = 0;
-  for (const row of select.iterate()) {
-    each(JSON.parse(row.body) as ParleyEvent, row);
-    count++;
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after);
+    for (const row of rows) each(JSON.parse(row[1]) as ParleyEvent);
+    count += rows.length;
+    if (rows.length < 1000) return count;
+    after = rows[rows.length - 1][0];
   }
-  return count;
 };
 
 /**

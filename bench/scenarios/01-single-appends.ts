@@ -77,7 +77,7 @@ export const singleAppends: Scenario = {
     };
     // Emmett's default pool opens a connection per operation: a few hundred appends/s, so it gets a
     // prefix of the same events, sized to take about as long as the others.
-    const emmettCount = Math.min(count, context.size(4_000));
+    const emmettCount = Math.min(count, context.quick ? 100 : 4_000);
     let synchronous = '?';
     if (emmett) {
       contenders.emmett = async (run) => {

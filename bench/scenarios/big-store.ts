@@ -53,7 +53,7 @@ export const bigStore = async (context: Context): Promise<BigStore> => {
   return built;
 };
 
-/** The same events in an Emmett store (batches of 500 through appendToStream), built once per run. */
+/** The same events in an Emmett store (batches of 2 000 through appendToStream), built once per run. */
 export const emmettBigStore = async (context: Context): Promise<string | undefined> => {
   const { emmett } = context;
   if (!emmett) return undefined;
@@ -64,7 +64,7 @@ export const emmettBigStore = async (context: Context): Promise<string | undefin
   const store = emmett.getSQLiteEventStore({ fileName: path });
   await store.schema.migrate();
   const bar = context.progress.bar(`building the ${count.toLocaleString('en-US')}-event Emmett store`, count);
-  for (const batch of batchesOf(bigStoreEvents(count), 500)) {
+  for (const batch of batchesOf(bigStoreEvents(count), 2_000)) {
     await store.appendToStream(batch.stream, batch.events.map(toEmmett));
     bar.tick(batch.events.length);
   }
