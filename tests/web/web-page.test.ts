@@ -37,7 +37,7 @@ describe('web page (Chromium)', () => {
 
   afterAll(async () => {
     await web?.close();
-  }, 30_000);
+  }, 45_000);
 
   it('given the bundled history, when a reader picks auto rules of origin and sets the date to 2018-05-25, then the state table reads US 75 % and Mexico 70 %', async () => {
     const { page } = web;
@@ -54,7 +54,7 @@ describe('web page (Chromium)', () => {
     expect(await page.locator('#state-table td.gap[data-metric="regional_value_content"] .value').innerText()).toBe('5 pts');
     const search = new URL(page.url()).searchParams;
     expect([search.get('negotiation'), search.get('issue'), search.get('asOf')]).toEqual([NEGOTIATION, ISSUE, '2018-05-25']);
-  }, 30_000);
+  }, 45_000);
 
   it('given a deep link, when the page opens at 1280 and at 390 px wide, then the state table renders from the link, nothing overflows, and screenshots are saved', async () => {
     const { page } = web;
@@ -69,14 +69,14 @@ describe('web page (Chromium)', () => {
 
       expect(await cell(page, 'US', 'regional_value_content').innerText()).toBe('75 %');
       expect(await cell(page, 'MX', 'regional_value_content').innerText()).toBe('70 %');
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
       // Events not yet counted on the day are dimmed: the 2017 year-precision events count from 31 Dec 2017.
       await page.fill('#as-of-date', '2017-06-30');
       await stateFor(page, '2017-06-30');
       expect(await page.locator('.event-item.is-future').count()).toBeGreaterThan(0);
       await page.fill('#as-of-date', '2018-05-25');
       await stateFor(page, '2018-05-25');
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.evaluate('document.activeElement?.blur()');
       await page.screenshot({ path: join(dir, `timeline-${width}.png`), fullPage: true });
     }
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -100,7 +100,7 @@ describe('web page (Chromium)', () => {
     const first = page.locator('.event-list button[tabindex="0"]');
     await first.focus();
     await page.keyboard.press('ArrowDown');
-    const focusedId = await page.evaluate(() => document.activeElement?.getAttribute('data-event-id'));
+    const focusedId = await page.evaluate("document.activeElement?.getAttribute('data-event-id')");
     expect(focusedId).toBe('nafta-2017-us-demand-national-content');
     const card = page.locator('#event-card');
     await card.waitFor();
@@ -109,7 +109,7 @@ describe('web page (Chromium)', () => {
 
     await page.keyboard.press('Enter');
     await stateFor(page, '2017-12-31');
-  }, 30_000);
+  }, 45_000);
 
   it('given the replay controls, when the reader steps through the issue, then the slider follows each event and the narration says what it changed', async () => {
     const { page } = web;
@@ -124,14 +124,14 @@ describe('web page (Chromium)', () => {
     await narration.waitFor();
     expect(await narration.innerText()).toContain('United States, regional value content: higher (boost regional auto content requirements) → 75 %.');
     await stateFor(page, '2018-05-24');
-  }, 30_000);
+  }, 45_000);
 
   it('given the page open at the latest state, when an event is recorded through the API, then it appears highlighted without a reload and the state table updates', async () => {
     const { page } = web;
     await page.goto(`/?negotiation=${NEGOTIATION}&issue=${ISSUE}`);
     await page.locator('[data-live-status="open"]').waitFor();
     expect(await cell(page, 'US', 'labor_value_content').innerText()).toBe('40 %');
-    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    await page.evaluate('window.__sameDocument = true');
 
     await postEvents(web.server.url, {
       id: 'web-test-us-lvc-35',
@@ -148,14 +148,14 @@ describe('web page (Chromium)', () => {
     await page.locator('.event-list button.is-fresh[data-event-id="web-test-us-lvc-35"]').waitFor();
     await page.locator('#state-table td[data-party="US"][data-metric="labor_value_content"] .value', { hasText: '35 %' }).waitFor();
     await page.locator('.arrivals [data-event-id="web-test-us-lvc-35"]').waitFor();
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
-  }, 30_000);
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
+  }, 45_000);
 
   it('given the page open, when the server drops every connection and comes back, then the page reconnects by itself and events recorded since appear without a reload', async () => {
     const { page } = web;
     await page.goto(`/?negotiation=${NEGOTIATION}&issue=${ISSUE}`);
     await page.locator('[data-live-status="open"]').waitFor();
-    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    await page.evaluate('window.__sameDocument = true');
 
     await web.restartServer();
     await postEvents(web.server.url, {
@@ -171,7 +171,7 @@ describe('web page (Chromium)', () => {
 
     await page.locator('.event-list button.is-fresh[data-event-id="web-test-mx-statement-after-restart"]').waitFor({ timeout: 25_000 });
     await page.locator('[data-live-status="open"]').waitFor();
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
   }, 40_000);
 
   it('given a correction of Mexico\'s regional value content from 70 to 71, when "known at" is set before the correction was recorded, then the table shows the original 70 and the event is marked as corrected later', async () => {

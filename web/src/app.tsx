@@ -19,7 +19,7 @@ import {
 } from './model';
 import { narrate } from './narrate';
 import { useApi } from './use-api';
-import { readViewParams, ViewParams, writeViewParams } from './url-state';
+import { readViewParams, ViewParams, viewSearch } from './url-state';
 
 /** The `event:` name of the issue-state stream's messages (unnamed "message" events are taken too). */
 const STATE_EVENT_NAMES = ['IssueState'];
@@ -27,11 +27,17 @@ const FRESH_MS = 20_000;
 const REPLAY_STEP_MS = 2_400;
 const CARD_ID = 'event-card';
 
+/** Puts the view in the address bar without a reload (and without a history entry per slider step). */
+const writeViewParams = (view: ViewParams): void => {
+  const search = viewSearch(view);
+  if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+};
+
 const withoutEmpty = (view: ViewParams): ViewParams =>
   Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined && v !== '')) as ViewParams;
 
 export const App = () => {
-  const [view, setViewState] = useState<ViewParams>(() => readViewParams());
+  const [view, setViewState] = useState<ViewParams>(() => readViewParams(window.location.search));
   const setView = useCallback((patch: Partial<ViewParams>) => setViewState((v) => withoutEmpty({ ...v, ...patch })), []);
   const [version, setVersion] = useState(0);
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -225,7 +231,7 @@ export const App = () => {
   const items = useMemo(
     (): TimelineItem[] =>
       views.map((v) => {
-        const { event, precision, summary } = v.entry;
+        const { event, precision } = v.entry;
         const party = event.party ?? 'joint';
         const marks = v.marks.map((m) => m.kind);
         return {
@@ -239,7 +245,6 @@ export const App = () => {
           counted: isCounted(v),
           status: v.retracted ? 'retracted' : marks.includes('corrected') ? 'corrected' : 'in-force',
           fresh: fresh.has(v.id),
-          label: `${formatPartialDate(event.occurredAt, precision)}: ${summary}`,
         };
       }),
     [views, isCounted, fresh],

@@ -11,7 +11,7 @@ export interface ViewParams {
 
 const KEYS = ['negotiation', 'issue', 'asOf', 'knownAt'] as const;
 
-export const readViewParams = (search: string = window.location.search): ViewParams => {
+export const readViewParams = (search: string): ViewParams => {
   const params = new URLSearchParams(search);
   const view: ViewParams = {};
   for (const key of KEYS) {
@@ -26,11 +26,4 @@ export const viewSearch = (view: ViewParams): string => {
   for (const key of KEYS) if (view[key]) params.set(key, view[key] as string);
   const text = params.toString();
   return text ? `?${text}` : '';
-};
-
-/** Puts the view in the address bar without a reload (and without a history entry per slider step). */
-export const writeViewParams = (view: ViewParams): void => {
-  const search = viewSearch(view);
-  if (search === window.location.search) return;
-  window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
 };

@@ -20,7 +20,6 @@ export interface TimelineItem {
   counted: boolean;
   status: 'in-force' | 'corrected' | 'retracted';
   fresh: boolean;
-  label: string;
 }
 
 interface Props {
@@ -145,8 +144,6 @@ export const TimelineChart = ({ items, lanes, colours, domain, asOf, selectedId,
             Array.from(group.children).forEach((node, i) => {
               const item = placed[index[i]];
               node.setAttribute('data-event-id', item.id);
-              node.setAttribute('role', 'img');
-              node.setAttribute('aria-label', item.label);
               node.classList.add('tl-mark');
             });
             return group;
@@ -162,7 +159,7 @@ export const TimelineChart = ({ items, lanes, colours, domain, asOf, selectedId,
         ),
       ],
     });
-    chart.setAttribute('aria-label', `Timeline of ${items.length} events; the event list below has the same events.`);
+    chart.setAttribute('aria-label', `Timeline of ${items.length} events by party and kind; the event list below has them one by one.`);
     chart.setAttribute('role', 'img');
 
     const target = (event: Event) => (event.target as Element | null)?.closest?.('[data-event-id]') ?? null;
