@@ -112,4 +112,55 @@ describe('GET /subscriptions/events (Server-Sent Events)', () => {
       expect({ filter, received: summary(await beforeSentinel(subscribers[i])) }).toEqual({ filter, received: expected });
     }
   }, 60_000);
+
+  it('given a subscriber that disconnects mid-stream, when it reconnects with Last-Event-ID, then it receives the rest with no gap and no duplicate', async () => {
+    server = await startParley(store.db);
+    await postEvents(server.url, Array.from({ length: 600 }, (_, k) => mixed('early', k)));
+    const filter: EventFilter = { negotiation: NAFTA };
+    const first = await open(`/subscriptions/events?${filterQuery(filter, { fromPosition: '0' })}`);
+    await first.waitFor(() => first.dataEvents.length >= 40, '40 events');
+    first.close();
+    await first.closed;
+    const received = [...first.dataEvents];
+    const later = postEvents(server.url, Array.from({ length: 300 }, (_, k) => mixed('late', k)));
+
+    const second = await open(`/subscriptions/events?${filterQuery(filter, { fromPosition: '0' })}`, { 'Last-Event-ID': first.lastEventId! });
+    await later;
+    await postEvents(server.url, sentinels());
+    received.push(...(await beforeSentinel(second)));
+
+    const expected = (await storedMatching(storeOf(server), filter)).filter((e) => !e.id.startsWith('sentinel-'));
+    expect(received.length).toBe(450);
+    expect(summary(received)).toEqual(expected.map((e) => ({ id: String(e.position), event: e.type, eventId: e.id })));
+  });
+
+  it('given a stalled subscriber, when events keep coming, then it alone is cut off with a final message naming the position to resume from, and the others receive everything', async () => {
+    server = await startParley(store.db, { PARLEY_SSE_MAX_QUEUED_EVENTS: '1000', PARLEY_SSE_MAX_QUEUED_BYTES: '2000000', PARLEY_SSE_CLOSE_GRACE_MS: '120000' });
+    const fast = await open('/subscriptions/events');
+    const stalled = await open('/subscriptions/events');
+    await Promise.all([fast.waitForComment('caught-up'), stalled.waitForComment('caught-up')]);
+    stalled.stall();
+
+    // ~30 MB: far more than the socket buffers and the 2 MB queue of one subscriber can hold.
+    const big = (k: number) => statement(`big-${k}`, k % 2 ? NAFTA : STEEL, PARTIES[k % 3], `${k} `.padEnd(10_000, 'x'));
+    for (let batch = 0; batch < 30; batch++) await postEvents(server.url, Array.from({ length: 100 }, (_, k) => big(batch * 100 + k)));
+    await fast.waitFor(() => fast.dataEvents.length === 3_000, 'all 3 000 events');
+    const all = await storedMatching(storeOf(server));
+    expect(fast.dataEvents.map((e) => e.id)).toEqual(all.map((e) => String(e.position)));
+
+    stalled.resume();
+    await stalled.closed;
+    const final = stalled.events[stalled.events.length - 1];
+    expect(final.event).toBe('overflow');
+    const { reason, resumeFrom } = JSON.parse(final.data) as { reason: string; resumeFrom: number };
+    expect(reason).toMatch(/too slow/);
+    const got = stalled.dataEvents.map((e) => e.id);
+    expect(got.length).toBeLessThan(3_000);
+    expect(got).toEqual(all.slice(0, got.length).map((e) => String(e.position)));
+    expect(resumeFrom).toBe(Number(got[got.length - 1] ?? all[0].position - 1n));
+
+    const resumed = await open('/subscriptions/events', { 'Last-Event-ID': String(resumeFrom) });
+    await resumed.waitFor(() => resumed.dataEvents.length === 3_000 - got.length, 'the rest');
+    expect([...got, ...resumed.dataEvents.map((e) => e.id)]).toEqual(all.map((e) => String(e.position)));
+  }, 60_000);
 });
