@@ -81,7 +81,7 @@ describe('given the CLI pointed at KurrentDB with --store esdb://…', () => {
       const url = /Parley is serving (http:\/\/\S+)/.exec(server.stdout())![1];
       expect(server.stdout()).toMatch(/Bundled history: \d+ events recorded, 0 already present/);
       const health = await (await fetch(`${url}/health`)).json();
-      expect(health).toMatchObject({ status: 'ok', store: { kind: expect.stringMatching(/^kurrentdb/) } });
+      expect(health).toMatchObject({ status: 'ok', store: { kind: expect.stringMatching(/^kurrentdb/), connected: true, live: true, headPosition: expect.any(Number) } });
       const issue = await fetch(`${url}/negotiations/nafta-renegotiation/issues/auto-rules-of-origin?asOf=2018-05-25`);
       expect(issue.status).toBe(200);
     } finally {

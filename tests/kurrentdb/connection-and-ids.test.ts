@@ -10,6 +10,7 @@ describe('KurrentDB locations', () => {
     ['kurrentdb+discover://db:2113', 'esdb+discover://db:2113', undefined],
     ['esdb://db:2113?tls=false&parleyNamespace=acme-', 'esdb://db:2113?tls=false', 'acme-'],
     ['esdb://db:2113?parleyNamespace=acme-', 'esdb://db:2113', 'acme-'],
+    ['esdb://db:2113?tls=false&throwOnAppendFailure=false', 'esdb://db:2113?tls=false', undefined],
   ])('given %s, then the client gets %s and the namespace is %s', (location, connectionString, namespace) => {
     expect(parseKurrentDBLocation(location)).toEqual(namespace === undefined ? { connectionString } : { connectionString, namespace });
   });

@@ -2,6 +2,8 @@
  * What a KurrentDB location says: the client's connection string (esdb:// or esdb+discover://) and
  * Parley's own namespace. `kurrentdb://`, `kurrentdb+discover://` and `kdb://` are accepted as
  * spellings of the same thing; `parleyNamespace=<ns>` is Parley's, stripped before the client sees it.
+ * `throwOnAppendFailure` is dropped too: the adapter relies on the client throwing
+ * WrongExpectedVersionError (its non-throwing batch-append path misreports the actual revision).
  */
 export interface KurrentDBLocation {
   connectionString: string;
@@ -30,6 +32,7 @@ export const parseKurrentDBLocation = (location: string): KurrentDBLocation => {
     .filter((pair) => pair.length > 0)
     .filter((pair) => {
       const [key, value = ''] = splitOnce(pair, '=');
+      if (key.toLowerCase() === 'throwonappendfailure') return false;
       if (key.toLowerCase() !== NAMESPACE_PARAMETER.toLowerCase()) return true;
       namespace = decodeURIComponent(value);
       return false;
