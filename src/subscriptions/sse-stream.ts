@@ -48,6 +48,8 @@ export class SseStream {
       if (this.delivery.idle) this.delivery.push(sseComment('heartbeat'));
     }, limits.heartbeatMs);
     this.heartbeat.unref();
+    // The client may have gone while the request was being resolved: its 'close' has passed already.
+    if (res.destroyed || !res.socket || res.socket.destroyed) void this.end(undefined, 0);
   }
 
   /** Takes the response over from Fastify and sends the SSE headers at once. */
