@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { Subscription } from 'rxjs';
-import { storedEventToJson } from '../../../events';
+import { StoredEvent, storedEventToJson } from '../../../events';
 import { EVENT_STORE, EventStore } from '../../store/event-store.port';
 import { BoundedDelivery } from '../../subscriptions/bounded-delivery';
 import { NamedCheckpoint } from '../../subscriptions/named-checkpoint';
@@ -49,7 +49,7 @@ export const tailCommand = async (flags: TailFlags): Promise<void> => {
     const note = (text: string): boolean => process.stderr.write(`parley tail: ${text}\n`);
     note(from === 'checkpoint' ? `resuming "${name}" after position ${after}` : `following after position ${after}`);
 
-    const format = (event: Parameters<typeof formatEventLine>[0]): string =>
+    const format = (event: StoredEvent): string =>
       `${flags.json ? JSON.stringify(storedEventToJson(event)) : formatEventLine(event)}\n`;
     let failure: unknown;
     await new Promise<void>((resolve) => {
