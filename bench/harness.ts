@@ -118,19 +118,30 @@ export interface Scenario {
 
 /**
  * Runs each contender once per run, interleaved (Parley, baseline, Parley, baseline…), so that drift
- * in the machine's speed touches every contender alike; returns one Stat per contender.
+ * in the machine's speed touches every contender alike; returns one Stat per contender. A contender
+ * that throws (a baseline's own bug, say) drops out with its error in `failures`; the others go on.
  */
 export const interleaved = async <K extends string>(
   runs: number,
   contenders: Record<K, (run: number) => Promise<number>>,
-): Promise<Record<K, Stat>> => {
+  failures: Partial<Record<K, string>> = {},
+): Promise<Partial<Record<K, Stat>>> => {
   const samples = {} as Record<K, number[]>;
   for (const name of Object.keys(contenders) as K[]) samples[name] = [];
   for (let run = 0; run < runs; run++) {
-    for (const name of Object.keys(contenders) as K[]) samples[name].push(await contenders[name](run));
+    for (const name of Object.keys(contenders) as K[]) {
+      if (failures[name] !== undefined) continue;
+      try {
+        samples[name].push(await contenders[name](run));
+      } catch (error) {
+        failures[name] = `failed in run ${run + 1}: ${(error as Error).message}`;
+      }
+    }
   }
-  const stats = {} as Record<K, Stat>;
-  for (const name of Object.keys(samples) as K[]) stats[name] = stat(samples[name]);
+  const stats: Partial<Record<K, Stat>> = {};
+  for (const name of Object.keys(samples) as K[]) {
+    if (failures[name] === undefined && samples[name].length > 0) stats[name] = stat(samples[name]);
+  }
   return stats;
 };
 

@@ -97,7 +97,9 @@ export const singleAppends: Scenario = {
         return rate;
       };
     }
-    const stats = (await interleaved(context.runs, contenders)) as Record<string, Stat>;
+    const failures: Record<string, string> = {};
+    const stats = (await interleaved(context.runs, contenders, failures)) as Record<string, Stat>;
+    if (!stats.parley || !stats.raw || !stats.concurrent) throw new Error(Object.values(failures).join('; '));
     const unit = 'events/s';
     const rows: Row[] = [
       row({ scenario: '1', label: `single-event appends, ${count.toLocaleString('en-US')} events`, unit, parley: stats.parley, baselineName: 'raw', baseline: stats.raw, target: { kind: 'ratio-at-least', value: 0.8 } }),
@@ -109,7 +111,7 @@ export const singleAppends: Scenario = {
             target: { kind: 'ratio-at-least', value: 10 },
             note: `Emmett appended the first ${emmettCount.toLocaleString('en-US')} of the same events (default pool: a connection per operation; synchronous=${synchronous}).`,
           })
-        : unavailableRow('1', 'single-event appends vs Emmett', '≥ 10×', context.emmettProblem ?? 'Emmett not loaded'),
+        : unavailableRow('1', 'single-event appends vs Emmett', '≥ 10×', failures.emmett ? `Emmett ${failures.emmett}` : context.emmettProblem ?? 'Emmett not loaded'),
     );
     rows.push(
       row({

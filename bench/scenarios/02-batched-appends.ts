@@ -73,7 +73,9 @@ export const batchedAppends: Scenario = {
         return rate;
       };
     }
-    const stats = (await interleaved(context.runs, contenders)) as Record<string, Stat>;
+    const failures: Record<string, string> = {};
+    const stats = (await interleaved(context.runs, contenders, failures)) as Record<string, Stat>;
+    if (!stats.parley || !stats.rawTuned || !stats.rawPlain) throw new Error(Object.values(failures).join('; '));
     const unit = 'events/s';
     const label = `batches of ${BATCH}, ${count.toLocaleString('en-US')} events`;
     return [
@@ -81,7 +83,7 @@ export const batchedAppends: Scenario = {
       row({ scenario: '2', label: `${label} vs raw plain`, unit, parley: stats.parley, baselineName: 'raw plain', baseline: stats.rawPlain }),
       stats.emmett
         ? row({ scenario: '2', label: `${label} vs Emmett`, unit, parley: stats.parley, baselineName: `Emmett ${emmett?.version}`, baseline: stats.emmett, target: { kind: 'ratio-at-least', value: 2 } })
-        : unavailableRow('2', `${label} vs Emmett`, '≥ 2×', context.emmettProblem ?? 'Emmett not loaded'),
+        : unavailableRow('2', `${label} vs Emmett`, '≥ 2×', failures.emmett ? `Emmett ${failures.emmett}` : context.emmettProblem ?? 'Emmett not loaded'),
     ];
   },
 };

@@ -16,7 +16,13 @@ export const replay: Scenario = {
   title: 'full replay of the 1 000 000-event store',
   async run(context: Context): Promise<Row[]> {
     const big = await bigStore(context);
-    const emmettPath = await emmettBigStore(context);
+    const failures: Record<string, string> = {};
+    let emmettPath: string | undefined;
+    try {
+      emmettPath = await emmettBigStore(context);
+    } catch (error) {
+      failures.emmett = `failed while building its ${big.count.toLocaleString('en-US')}-event store: ${(error as Error).message}`;
+    }
     const { count } = big;
     const check = (what: string, seen: number) => {
       if (seen !== count) throw new Error(`${what} replayed ${seen} events, expected ${count}`);
@@ -85,7 +91,8 @@ export const replay: Scenario = {
         return rate;
       };
     }
-    const stats = (await interleaved(context.runs, contenders)) as Record<string, Stat>;
+    const stats = (await interleaved(context.runs, contenders, failures)) as Record<string, Stat>;
+    if (!stats.parley || !stats.parleyTrivial || !stats.raw) throw new Error(Object.values(failures).join('; '));
     const unit = 'events/s';
     const label = `replay ${count.toLocaleString('en-US')} events + issue-state fold`;
     return [
@@ -96,7 +103,7 @@ export const replay: Scenario = {
       row({ scenario: '3', label: 'replay, trivial fold (store cost alone)', unit, parley: stats.parleyTrivial, baselineName: 'raw', baseline: stats.raw }),
       stats.emmett
         ? row({ scenario: '3', label: `${label} vs Emmett`, unit, parley: stats.parley, baselineName: `Emmett ${emmett?.version} global read`, baseline: stats.emmett, target: { kind: 'ratio-at-least', value: 2 } })
-        : unavailableRow('3', `${label} vs Emmett`, '≥ 2×', context.emmettProblem ?? 'Emmett not loaded'),
+        : unavailableRow('3', `${label} vs Emmett`, '≥ 2×', failures.emmett ? `Emmett ${failures.emmett}` : context.emmettProblem ?? 'Emmett not loaded'),
     ];
   },
 };

@@ -193,13 +193,20 @@ export const deliveryLatency: Scenario = {
       : undefined;
 
     const results = { p1: [] as Latency[], r1: [] as Latency[], p100: [] as Latency[], r100: [] as Latency[], cross: [] as Awaited<ReturnType<typeof crossProcess>>[], emmett: [] as (Latency & { errors: number })[] };
+    let emmettFailure: string | undefined;
     for (let run = 0; run < context.runs; run++) {
       results.p1.push(await parley(1, run));
       results.r1.push(await raw(1, run));
       results.p100.push(await parley(100, run));
       results.r100.push(await raw(100, run));
       results.cross.push(await crossProcess(run));
-      if (emmettConsumer) results.emmett.push(await emmettConsumer(run));
+      if (emmettConsumer && emmettFailure === undefined) {
+        try {
+          results.emmett.push(await emmettConsumer(run));
+        } catch (error) {
+          emmettFailure = `Emmett failed in run ${run + 1}: ${(error as Error).message}`;
+        }
+      }
     }
     const p50 = (list: Latency[]) => stat(list.map((l) => l.p50));
     const p99 = (list: Latency[]) => stat(list.map((l) => l.p99));
@@ -229,7 +236,7 @@ export const deliveryLatency: Scenario = {
         }),
       );
     } else {
-      rows.push(unavailableRow('5', 'push to 1 subscriber vs Emmett consumer', '(info)', context.emmettProblem ?? 'Emmett not loaded'));
+      rows.push(unavailableRow('5', 'push to 1 subscriber vs Emmett consumer', '(info)', emmettFailure ?? context.emmettProblem ?? 'Emmett not loaded'));
     }
     return rows;
   },
