@@ -7,6 +7,7 @@ import { Clock } from '../../src/clock/clock';
 import { loadConfig } from '../../src/config/parley-config';
 import { RunningServer, startServer } from '../../src/http/serve';
 import { EVENT_STORE, EventFilter, EventStore, matchesFilter } from '../../src/store/event-store.port';
+import { SseClient } from '../support/sse-client';
 
 export const CLI = join(__dirname, '..', '..', 'bin', 'parley.js');
 
@@ -98,4 +99,29 @@ export const eventually = async (condition: () => Promise<boolean>, what: string
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+};
+
+/**
+ * Per-test fixture: a temp store, a slot for the server under test and the SSE clients opened
+ * through `open`, all closed after each test.
+ */
+export const sseFixture = () => {
+  const fixture = {
+    store: undefined as unknown as { db: string; cleanup: () => void },
+    server: undefined as RunningServer | undefined,
+    clients: [] as SseClient[],
+    open: async (path: string, headers?: Record<string, string>): Promise<SseClient> => {
+      const client = await SseClient.open(`${fixture.server!.url}${path}`, headers);
+      fixture.clients.push(client);
+      return client;
+    },
+  };
+  beforeEach(() => (fixture.store = tempStore()));
+  afterEach(async () => {
+    fixture.clients.splice(0).forEach((c) => c.close());
+    await fixture.server?.app.close();
+    fixture.server = undefined;
+    fixture.store.cleanup();
+  });
+  return fixture;
 };

@@ -1,45 +1,28 @@
-import { RunningServer } from '../../src/http/serve';
-import { SseClient } from '../support/sse-client';
-import { offer, postEvents, startParley, statement, tempStore } from './harness';
+import { offer, postEvents, startParley, statement, tempStore, sseFixture } from './harness';
 
 describe('stream lifecycle: heartbeats, shutdown, request errors', () => {
-  let store: { db: string; cleanup: () => void };
-  let server: RunningServer | undefined;
-  const clients: SseClient[] = [];
-  const open = async (path: string, headers?: Record<string, string>): Promise<SseClient> => {
-    const client = await SseClient.open(`${server!.url}${path}`, headers);
-    clients.push(client);
-    return client;
-  };
-
-  beforeEach(() => (store = tempStore()));
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.close());
-    await server?.app.close();
-    server = undefined;
-    store.cleanup();
-  });
+  const f = sseFixture();
 
   it('given an idle stream, then heartbeat comments keep it visibly alive', async () => {
-    server = await startParley(store.db, { PARLEY_SSE_HEARTBEAT_MS: '50' });
-    const client = await open('/subscriptions/events');
+    f.server = await startParley(f.store.db, { PARLEY_SSE_HEARTBEAT_MS: '50' });
+    const client = await f.open('/subscriptions/events');
     await client.waitFor(() => client.comments.filter((c) => c === 'heartbeat').length >= 2, 'two heartbeats');
     expect(client.events).toEqual([]);
   });
 
   it('given open event and state streams (one of them stalled), when the server shuts down, then app.close() ends every stream, each with a final message', async () => {
-    server = await startParley(store.db);
-    await postEvents(server.url, [offer('o-1', 'nafta-renegotiation', 'auto-rules-of-origin', 'MX')]);
-    const events = await open('/subscriptions/events?fromPosition=0');
-    const state = await open('/subscriptions/negotiations/nafta-renegotiation/issues/auto-rules-of-origin/state');
-    const stalled = await open('/subscriptions/events');
+    f.server = await startParley(f.store.db);
+    await postEvents(f.server.url, [offer('o-1', 'nafta-renegotiation', 'auto-rules-of-origin', 'MX')]);
+    const events = await f.open('/subscriptions/events?fromPosition=0');
+    const state = await f.open('/subscriptions/negotiations/nafta-renegotiation/issues/auto-rules-of-origin/state');
+    const stalled = await f.open('/subscriptions/events');
     await Promise.all([events.waitForComment('caught-up'), stalled.waitForComment('caught-up'), state.waitFor(() => state.events.length === 1, 'the state')]);
     stalled.stall();
     const big = Array.from({ length: 100 }, (_, k) => statement(`big-${k}`, 'nafta-renegotiation', 'MX', ''.padEnd(10_000, 'x')));
-    for (let i = 0; i < 10; i++) await postEvents(server.url, big.map((e) => ({ ...e, id: `${e.id}-${i}` })));
+    for (let i = 0; i < 10; i++) await postEvents(f.server.url, big.map((e) => ({ ...e, id: `${e.id}-${i}` })));
 
-    await server.app.close();
-    server = undefined;
+    await f.server.app.close();
+    f.server = undefined;
     await Promise.all([events.closed, state.closed]);
     for (const client of [events, state]) expect(client.events[client.events.length - 1]).toMatchObject({ event: 'shutdown' });
     const final = JSON.parse(events.events[events.events.length - 1].data) as { reason: string; resumeFrom: number };
@@ -56,9 +39,9 @@ describe('stream lifecycle: heartbeats, shutdown, request errors', () => {
     ['/subscriptions/events', { 'Last-Event-ID': 'x1' }, 'Last-Event-ID'],
     ['/subscriptions/negotiations/nafta-renegotiation/issues/auto-rules-of-origin/state?asOf=2018-13', {}, 'asOf'],
   ])('given %s, then a 400 in the error shape names the parameter before any stream starts', async (path, headers, field) => {
-    server = await startParley(store.db);
-    await postEvents(server.url, [offer('o-1', 'nafta-renegotiation', 'auto-rules-of-origin', 'MX')]);
-    const client = await open(path, headers as Record<string, string>);
+    f.server = await startParley(f.store.db);
+    await postEvents(f.server.url, [offer('o-1', 'nafta-renegotiation', 'auto-rules-of-origin', 'MX')]);
+    const client = await f.open(path, headers as Record<string, string>);
     expect(client.status).toBe(400);
     expect(client.response.headers['content-type']).toMatch(/^application\/json/);
     const body = JSON.parse(await client.body()) as { error: { code: string; message: string } };

@@ -21,7 +21,7 @@ export class SseClient {
   readonly closed: Promise<void>;
   private ended = false;
   private buffer = '';
-  private pending: Partial<SseEvent> & { data?: string[] } = {};
+  private pending: Partial<Omit<SseEvent, 'data'>> & { data?: string[] } = {};
   private readonly checks = new Set<() => void>();
   private markClosed!: () => void;
 
