@@ -3,7 +3,7 @@ import { ParleyEvent, schemaVersionOf, StoredEvent } from '../../../events';
 import { Clock } from '../../clock/clock';
 import { IdempotencyConflictError } from '../errors';
 import { AppendOptions, AppendResult } from '../event-store.port';
-import { assertExpectedRevision } from '../expected-revision';
+import { revisionConflict, revisionHolds } from '../expected-revision';
 import { fastCanonicalBody as canonicalBody } from './canonical-body';
 import { EVENT_COLUMNS, EventRow, rowToEvent } from './rows';
 
@@ -18,10 +18,6 @@ export const sqliteAppend = (db: Database, clock: Clock, onCommitted: () => void
     'SELECT max(stream_revision) AS revision FROM events WHERE stream = ?',
   );
   const lastRecordedAt = db.prepare<[], { recorded_at: string }>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1');
-  const insert = db.prepare(
-    `INSERT INTO events (id, stream, stream_revision, type, negotiation, issue, party, occurred_at, recorded_at, schema_version, body)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   // The fast path's insert: an id already stored changes nothing (changes = 0) and is then looked up.
   const insertUnlessStored = db.prepare(
     `INSERT INTO events (id, stream, stream_revision, type, negotiation, issue, party, occurred_at, recorded_at, schema_version, body)
@@ -71,47 +67,26 @@ export const sqliteAppend = (db: Database, clock: Clock, onCommitted: () => void
     return { nextExpectedRevision: next, events: stored, appended, duplicates: stored.length - appended };
   };
 
+  /** Every event already stored with the same content (a retried batch)? Other content is a conflict. */
+  const storedAlready = (events: readonly ParleyEvent[]): StoredEvent[] | undefined => {
+    const stored: StoredEvent[] = [];
+    for (const event of events) {
+      const existing = byId.get(event.id) as EventRow | undefined;
+      if (!existing) return undefined;
+      if (existing.body !== canonicalBody(event)) throw new IdempotencyConflictError(event.id, BigInt(existing.position));
+      if (!stored.some((e) => e.id === event.id)) stored.push(rowToEvent(existing));
+    }
+    return stored;
+  };
+
   const appendInTransaction = db.transaction((stream: string, events: readonly ParleyEvent[], options: AppendOptions): AppendResult => {
     const expected = options.expectedRevision ?? 'any';
-    if (expected === 'any') return appendExpected(stream, events, BigInt(revision.get(stream)?.revision ?? -1));
     const actual = BigInt(revision.get(stream)?.revision ?? -1);
     if (revisionHolds(expected, actual)) return appendExpected(stream, events, actual);
     // A revision that does not hold is still no conflict when every event is already stored (a retry).
-    const stored: StoredEvent[] = [];
-    const fresh: { event: ParleyEvent; body: string; slot: number }[] = [];
-    const inBatch = new Map<string, string>();
-    for (const event of events) {
-      const body = canonicalBody(event);
-      const seen = inBatch.get(event.id);
-      if (seen !== undefined) {
-        if (seen !== body) throw new IdempotencyConflictError(event.id);
-        continue;
-      }
-      inBatch.set(event.id, body);
-      const existing = byId.get(event.id);
-      if (existing) {
-        if (existing.body !== body) throw new IdempotencyConflictError(event.id, BigInt(existing.position));
-        stored.push(rowToEvent(existing));
-      } else {
-        fresh.push({ event, body, slot: stored.length });
-        stored.push(undefined as unknown as StoredEvent);
-      }
-    }
-    const current = BigInt(revision.get(stream)?.revision ?? -1);
-    if (fresh.length === 0) return { nextExpectedRevision: current, events: stored, appended: 0, duplicates: stored.length };
-    assertExpectedRevision(stream, options.expectedRevision ?? 'any', current);
-
-    const recordedAt = recordedAtNow();
-    let next = current;
-    for (const { event, body, slot } of fresh) {
-      next += 1n;
-      const { lastInsertRowid } = insert.run(
-        event.id, stream, next, event.type, event.negotiation, event.issue ?? null, event.party ?? null,
-        event.occurredAt, recordedAt, schemaVersionOf(event.type), body,
-      );
-      stored[slot] = { ...event, position: BigInt(lastInsertRowid), streamRevision: next, recordedAt };
-    }
-    return { nextExpectedRevision: next, events: stored, appended: fresh.length, duplicates: stored.length - fresh.length };
+    const retried = storedAlready(events);
+    if (retried) return { nextExpectedRevision: actual, events: retried, appended: 0, duplicates: retried.length };
+    throw revisionConflict(stream, expected, actual);
   });
 
   /**
@@ -170,12 +145,6 @@ export const sqliteAppend = (db: Database, clock: Clock, onCommitted: () => void
     flush,
   };
 };
-
-const revisionHolds = (expected: AppendOptions['expectedRevision'], actual: bigint): boolean =>
-  expected === 'any' ||
-  (expected === 'no_stream' && actual < 0n) ||
-  (expected === 'stream_exists' && actual >= 0n) ||
-  (typeof expected === 'bigint' && expected === actual);
 
 /** At most this many appends share one transaction. */
 const MAX_GROUP = 1_000;
