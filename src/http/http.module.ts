@@ -6,8 +6,10 @@ import { HealthController } from './controllers/health.controller';
 import { MeasuresController } from './controllers/measures.controller';
 import { NegotiationsController } from './controllers/negotiations.controller';
 import { WriteAuthGuard } from './write-auth.guard';
+import { QueriesModule } from '../queries/queries.module';
 
 @Module({
+  imports: [QueriesModule],
   controllers: [EventsController, NegotiationsController, MeasuresController, HealthController],
   providers: [WriteAuthGuard, { provide: APP_FILTER, useClass: ApiErrorFilter }],
 })

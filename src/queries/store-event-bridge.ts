@@ -41,6 +41,11 @@ export class StoreEventBridge implements OnModuleInit, OnModuleDestroy {
     this.waiters = [];
   }
 
+  /** The position of the last event published on the EventBus. */
+  get publishedPosition(): bigint {
+    return this.position;
+  }
+
   /** Resolves once every event up to the store's current head has been published. */
   async caughtUp(): Promise<void> {
     const head = await this.store.headPosition();

@@ -34,7 +34,11 @@ describe('HTTP API routes (e2e over real HTTP, bundled history loaded, auth off)
       expect(status).toBe(200);
       expect(headers.get('content-type')).toMatch(/application\/json/);
       expect(historySize).toBeGreaterThan(35);
-      expect(body).toEqual({ status: 'ok', store: { kind: expect.stringMatching(/sqlite/), headPosition: expect.any(Number) } });
+      expect(body).toEqual({
+        status: 'ok',
+        store: { kind: expect.stringMatching(/sqlite/), headPosition: expect.any(Number) },
+        projections: { position: body.store.headPosition, lag: 0 },
+      });
       expect(body.store.headPosition).toBeGreaterThanOrEqual(historySize);
     });
   });
