@@ -42,3 +42,25 @@ describe('sqlite schema refuses to rewrite history', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('sqlite reads use indexes', () => {
+  it('given each filter the port offers, when its query is planned, then SQLite searches an index instead of scanning the log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-plan-'));
+    const path = join(dir, 'parley.db');
+    const store = getSQLiteEventStore({ path });
+    await store.append(streamOf('nafta-renegotiation'), events(3));
+    await store.close();
+    const raw = new Database(path, { readonly: true });
+    const plan = (where: string) =>
+      (raw.prepare(`EXPLAIN QUERY PLAN SELECT * FROM events WHERE position > 0 AND ${where} ORDER BY position LIMIT 100`).all() as { detail: string }[])
+        .map((row) => row.detail)
+        .join(' | ');
+    expect(plan("negotiation = 'n' AND issue = 'i'")).toMatch(/SEARCH events USING INDEX events_by_negotiation_issue/);
+    expect(plan("negotiation = 'n' AND type IN ('EventCorrected', 'EventRetracted')")).toMatch(/SEARCH events USING INDEX events_by_negotiation_(type|issue)/);
+    expect(plan("type = 'OfferMade'")).toMatch(/SEARCH events USING INDEX events_by_type/);
+    expect(plan("party = 'MX'")).toMatch(/SEARCH events USING INDEX events_by_party/);
+    expect(plan("stream = 'negotiation-n'")).toMatch(/SEARCH events USING INDEX events_by_stream/);
+    raw.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
