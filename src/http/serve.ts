@@ -33,7 +33,7 @@ export interface RunningServer {
 
 /** Builds the HTTP application on Fastify, loads the bundled history when asked, and listens. */
 export const startServer = async (config: ParleyConfig, options: ServerOptions = {}): Promise<RunningServer> => {
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, maxParamLength: 512, frameworkErrors, clientErrorHandler });
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, routerOptions: { maxParamLength: 512 }, frameworkErrors, clientErrorHandler });
   const fastify = adapter.getInstance();
   fastify.setReplySerializer((payload) => toJson(payload));
   useJsonBodyParser(fastify);
