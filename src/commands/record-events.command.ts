@@ -1,6 +1,8 @@
 import { Command } from '@nestjs/cqrs';
 import { EventLocation } from '../../events';
 
+export type RecordingStage = 'validating' | 'recording' | 'recorded';
+
 export interface RecordEventsResult {
   appended: number;
   duplicates: number;
@@ -14,7 +16,12 @@ export interface RecordEventsResult {
 export class RecordEvents extends Command<RecordEventsResult> {
   constructor(
     readonly inputs: readonly unknown[],
-    readonly options: { expectedRevision?: bigint; locations?: readonly EventLocation[] } = {},
+    readonly options: {
+      expectedRevision?: bigint;
+      locations?: readonly EventLocation[];
+      /** Observes long imports: how far validation has got, then when the append starts and ends. */
+      onProgress?: (stage: RecordingStage, done: number, total: number) => void;
+    } = {},
   ) {
     super();
   }

@@ -1,12 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
-import { ParleyEvent, StoredEvent, streamOf, validateBatch } from '../../events';
+import { ParleyEvent, StoredEvent, streamOf } from '../../events';
 import { ConcurrencyConflictError } from '../store/errors';
 import { EVENT_STORE, EventStore, ExpectedRevision } from '../store/event-store.port';
 import { RecordEvents, RecordEventsResult } from './record-events.command';
 import { decideRecordEvents, DomainRuleError, referencesOf } from './record-events.decider';
 import { alreadyStored, loadReferenceState } from './reference-state';
+import { validateInChunks } from './validate-in-chunks';
 
 const MAX_ATTEMPTS = 5;
 
@@ -16,13 +17,16 @@ export class RecordEventsHandler implements ICommandHandler<RecordEvents> {
 
   async execute({ inputs, options }: RecordEvents): Promise<RecordEventsResult> {
     // Time-ordered ids keep the id index append-mostly.
-    const events = validateBatch(inputs, options.locations).map((e) => ({ ...e, id: e.id ?? uuidv7() }) as ParleyEvent);
+    const progress = options.onProgress ?? (() => undefined);
+    const validated = await validateInChunks(inputs, options.locations, (done, total) => progress('validating', done, total));
+    const events = validated.map((e) => ({ ...e, id: e.id ?? uuidv7() }) as ParleyEvent);
     const byNegotiation = groupBy(events, (e) => e.negotiation);
     if (options.expectedRevision !== undefined && byNegotiation.size > 1) {
       throw new DomainRuleError([{ index: 0, path: 'expectedRevision', message: `an expected revision applies to one negotiation; this batch has ${[...byNegotiation.keys()].join(', ')}` }]);
     }
     // Decide the whole batch before writing anything, so bad references reject everything.
     await this.decide(events);
+    progress('recording', 0, events.length);
     const stored: StoredEvent[] = [];
     let appended = 0;
     for (const [negotiation, batch] of byNegotiation) {
@@ -30,6 +34,7 @@ export class RecordEventsHandler implements ICommandHandler<RecordEvents> {
       stored.push(...result.events);
       appended += result.appended;
     }
+    progress('recorded', events.length, events.length);
     const positions = stored.map((e) => e.position).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return {
       appended,

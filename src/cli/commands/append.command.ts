@@ -2,6 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { bigintToJson, EventLocation, parseEventsText } from '../../../events';
 import { RecordEvents } from '../../commands/record-events.command';
 import { withApp, StoreFlags } from '../boot';
+import { importProgress } from '../import-progress';
 import { readInputs } from '../read-input';
 
 export interface AppendFlags extends StoreFlags {
@@ -18,9 +19,10 @@ export const appendCommand = async (files: string[], flags: AppendFlags): Promis
     locations.push(...parsed.locations);
   }
   const expectedRevision = flags.expectedRevision === undefined ? undefined : parseRevision(flags.expectedRevision);
+  const progress = importProgress(inputs.length);
   const result = await withApp(flags, (app) =>
-    app.get(CommandBus).execute(new RecordEvents(inputs, { expectedRevision, locations })),
-  );
+    app.get(CommandBus).execute(new RecordEvents(inputs, { expectedRevision, locations, onProgress: progress.onProgress })),
+  ).finally(progress.stop);
   process.stdout.write(
     `${JSON.stringify({
       appended: result.appended,
