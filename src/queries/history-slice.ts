@@ -32,3 +32,9 @@ export const measuresSlice = (): HistorySlice => ({
   key: 'measures',
   filters: [{ types: MEASURE_EVENT_TYPES }, { types: CORRECTION_EVENT_TYPES }],
 });
+
+/** Every negotiation's launch (title, parties, agreement), with the corrections that may amend one. */
+export const launchesSlice = (): HistorySlice => ({
+  key: 'launches',
+  filters: [{ types: ['NegotiationLaunched'] }, { types: CORRECTION_EVENT_TYPES }],
+});

@@ -33,6 +33,11 @@ export class NegotiationDirectory implements IEventHandler<EventRecorded> {
     return [...((await this.index()).get(negotiation)?.keys() ?? [])].filter((i) => i !== '').sort();
   }
 
+  /** How many events a negotiation holds (as recorded now). */
+  async eventCount(negotiation: string): Promise<number> {
+    return [...((await this.index()).get(negotiation)?.values() ?? [])].reduce((sum, n) => sum + n, 0);
+  }
+
   async requireNegotiation(negotiation: string): Promise<void> {
     const index = await this.index();
     if (!index.has(negotiation)) throw new NotFoundError('negotiation', negotiation, [...index.keys()].sort());

@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { EventOfType } from '../../events';
 import { negotiationOverview } from '../../projections';
 import { Clock, CLOCK } from '../clock/clock';
 import { HistoryCache } from './history-cache';
-import { negotiationSlice } from './history-slice';
+import { launchesSlice, negotiationSlice } from './history-slice';
 import { NegotiationDirectory } from './negotiation-directory';
 import { GetNegotiationOverview, ListNegotiations, NegotiationListing } from './negotiation-overview.query';
 import { resolvePointInTime } from './point-in-time';
@@ -28,23 +29,27 @@ export class GetNegotiationOverviewHandler implements IQueryHandler<GetNegotiati
 export class ListNegotiationsHandler implements IQueryHandler<ListNegotiations> {
   constructor(
     private readonly directory: NegotiationDirectory,
-    private readonly queryBus: QueryBus,
+    private readonly cache: HistoryCache,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** From the directory and the launch events only: listing negotiations never reads their histories. */
   async execute(): Promise<NegotiationListing[]> {
-    // Far in the future: the listing describes everything known, not one day's state.
-    const asOf = '9999-12-31';
+    const { knownAt } = resolvePointInTime(this.clock, {});
+    const launches = new Map<string, EventOfType<'NegotiationLaunched'>['data']>();
+    for (const { event } of (await this.cache.history(launchesSlice())).known(knownAt)) {
+      if (event.type === 'NegotiationLaunched') launches.set(event.negotiation, event.data);
+    }
     return Promise.all(
       (await this.directory.negotiations()).map(async (negotiation) => {
-        const overview = await this.queryBus.execute(new GetNegotiationOverview({ negotiation, asOf }));
+        const launch = launches.get(negotiation);
         return {
           negotiation,
-          title: overview.title,
-          agreement: overview.agreement,
-          parties: overview.parties,
-          issues: overview.issues.map((i) => i.issue),
-          eventCount: overview.eventCount,
+          title: launch?.title ?? null,
+          agreement: launch?.agreement ?? null,
+          parties: [...(launch?.parties ?? [])].sort(),
+          issues: await this.directory.issuesOf(negotiation),
+          eventCount: await this.directory.eventCount(negotiation),
         };
       }),
     );
