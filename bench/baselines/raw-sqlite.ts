@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { ParleyEvent, schemaVersionOf } from '../../events';
+import { countsFrom as countsFromDay, ParleyEvent, schemaVersionOf } from '../../events';
 import { openSchema } from '../../src/store/sqlite/schema';
 
 /**
@@ -89,6 +89,57 @@ export const rawPusher = (db: Database.Database) => {
         const event = JSON.parse(row.body) as ParleyEvent;
         for (const listener of listeners) listener(event);
       }
+    },
+  };
+};
+
+/**
+ * Raw as-of read of one issue, the floor of scenario 4: better-sqlite3 and nothing else. Loading
+ * (cold) reads the issue's rows through the (negotiation, issue) index, parses them, places them in
+ * valid time (the day each counts from, then position) and keeps a snapshot of a trivial fold (the
+ * latest value per party and metric) every `snapshotEvery` events. A query (warm) binary-searches
+ * the day, copies the nearest snapshot and reads the rows after it with a prepared statement by
+ * position, JSON.parse and the trivial fold — the shape of "a snapshot-per-100-revisions as-of read".
+ */
+export const rawIssueAsOf = (db: Database.Database, negotiation: string, issue: string, snapshotEvery = 100) => {
+  type Snapshot = Map<string, number>;
+  const apply = (state: Snapshot, event: ParleyEvent): void => {
+    const terms = (event as { data?: { terms?: { metric: string; value?: number }[] } }).data?.terms;
+    if (terms) for (const term of terms) if (term.value !== undefined) state.set(`${event.party}/${term.metric}`, term.value);
+  };
+  const rows = db
+    .prepare<[string, string], [number, string]>('SELECT position, body FROM events WHERE negotiation = ? AND issue = ? ORDER BY position')
+    .raw(true)
+    .all(negotiation, issue);
+  const placed = rows.map(([position, body]) => {
+    const event = JSON.parse(body) as ParleyEvent;
+    return { position, day: countsFromDay(event.occurredAt), event };
+  });
+  placed.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.position - b.position));
+  const days = placed.map((p) => p.day);
+  const positions = placed.map((p) => p.position);
+  const snapshots: Snapshot[] = [new Map()];
+  let running: Snapshot = new Map();
+  placed.forEach((p, i) => {
+    apply(running, p.event);
+    if ((i + 1) % snapshotEvery === 0) snapshots.push((running = new Map(running)));
+  });
+  const byPosition = db.prepare<[number], string>('SELECT body FROM events WHERE position = ?').pluck(true);
+  return {
+    events: placed.length,
+    /** The trivial fold as of `asOf`, and how many events counted. */
+    stateAt(asOf: string): { counted: number; state: Snapshot } {
+      let lo = 0;
+      let hi = days.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (days[mid] <= asOf) lo = mid + 1;
+        else hi = mid;
+      }
+      const slot = Math.floor(lo / snapshotEvery);
+      const state = new Map(snapshots[slot]);
+      for (let i = slot * snapshotEvery; i < lo; i++) apply(state, JSON.parse(byPosition.get(positions[i]) as string) as ParleyEvent);
+      return { counted: lo, state };
     },
   };
 };

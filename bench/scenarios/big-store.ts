@@ -72,3 +72,24 @@ export const emmettBigStore = async (context: Context): Promise<string | undefin
   context.shared.set('emmettBigStore', path);
   return path;
 };
+
+/**
+ * Scenario 4's small store: only the hot issue's events (the same generator and seed as the big
+ * store's hot issue, so the same values and dates), i.e. a store of 10 000 events (1 000 with
+ * --quick) that holds one issue as big as the big store's. Built once per run through the port.
+ */
+export const hotOnlyStore = async (context: Context): Promise<BigStore> => {
+  const cached = context.shared.get('hotOnlyStore') as BigStore | undefined;
+  if (cached) return cached;
+  const count = Math.ceil(context.size(1_000_000) / HOT_EVERY);
+  const path = dbPath(context.tempDir('hot'), 'parley-hot');
+  const store = openParley(path);
+  const started = performance.now();
+  for (const batch of batchesOf(generateEvents(count, { ids: 'v7', seed: 4, only: HOT_ISSUE }), 1_000)) {
+    await store.append(batch.stream, batch.events);
+  }
+  await store.close();
+  const built: BigStore = { path, count, hot: { ...HOT_ISSUE, events: count }, buildSeconds: (performance.now() - started) / 1000 };
+  context.shared.set('hotOnlyStore', built);
+  return built;
+};
