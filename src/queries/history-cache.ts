@@ -24,8 +24,13 @@ export class HistoryCache implements IEventHandler<EventRecorded> {
     private readonly bridge: StoreEventBridge,
   ) {}
 
-  async history(slice: HistorySlice): Promise<EventHistory> {
-    await this.bridge.caughtUp();
+  /**
+   * The slice's history, once every event up to the store's head has been published. A caller that
+   * has just waited for that itself (through the directory, in the same query) passes
+   * `alreadyCaughtUp` to skip a second read of the head.
+   */
+  async history(slice: HistorySlice, options: { alreadyCaughtUp?: boolean } = {}): Promise<EventHistory> {
+    if (!options.alreadyCaughtUp) await this.bridge.caughtUp();
     const cached = this.slices.get(slice.key);
     if (cached) return cached.loaded;
     const history = new EventHistory();

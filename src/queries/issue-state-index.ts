@@ -1,11 +1,12 @@
 import { EffectiveEvent, issueState, IssueState } from '../../projections';
 import { EventHistory } from './event-history';
 
-const SNAPSHOT_EVERY = 64;
+const SNAPSHOT_EVERY = 16;
 
 /**
- * Snapshots of one issue's fold every 64 events of valid time, for the latest knowledge: an as-of
- * answer is a binary search for the day plus a fold of at most 63 events from the nearest snapshot.
+ * Snapshots of one issue's fold every 16 events of valid time, for the latest knowledge: an as-of
+ * answer is a binary search for the day plus a fold of at most 15 events from the nearest snapshot.
+ * States are immutable and share every untouched map, so a snapshot is only a kept reference.
  * Rebuilt lazily when the history changes (a back-dated event can land anywhere in valid time).
  */
 export class IssueStateIndex {

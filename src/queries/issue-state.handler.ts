@@ -21,9 +21,10 @@ export class GetIssueStateHandler implements IQueryHandler<GetIssueState> {
   ) {}
 
   async execute({ q }: GetIssueState): Promise<IssueState> {
+    // resolveIssue waits for the EventBus to pass the store's head; the history needs no second wait.
     const { negotiation, issue } = await this.directory.resolveIssue(q.issue, q.negotiation);
     const { asOf, knownAt } = resolvePointInTime(this.clock, q);
-    const history = await this.cache.history(issueSlice(negotiation, issue));
+    const history = await this.cache.history(issueSlice(negotiation, issue), { alreadyCaughtUp: true });
     if (!history.isLatest(knownAt)) return issueStateAt(history.known(knownAt), { negotiation, issue, asOf, knownAt });
     const index = IssueStateIndex.for(history, negotiation, issue, knownAt, this.indexes.get(history));
     this.indexes.set(history, index);

@@ -45,12 +45,16 @@ export class NegotiationDirectory implements IEventHandler<EventRecorded> {
 
   /** The negotiation of an issue: the one given, or the only one that has the issue. */
   async resolveIssue(issue: string, negotiation?: string): Promise<{ negotiation: string; issue: string }> {
+    const index = await this.index();
     if (negotiation !== undefined) {
-      const issues = await this.issuesOf(negotiation);
-      if (!issues.includes(issue)) throw new NotFoundError(`issue in negotiation "${negotiation}"`, issue, issues);
+      // One catch-up and two lookups: this runs on every as-of query.
+      const issues = index.get(negotiation);
+      if (!issues) throw new NotFoundError('negotiation', negotiation, [...index.keys()].sort());
+      if (issue === '' || !issues.has(issue)) {
+        throw new NotFoundError(`issue in negotiation "${negotiation}"`, issue, [...issues.keys()].filter((i) => i !== '').sort());
+      }
       return { negotiation, issue };
     }
-    const index = await this.index();
     const holders = [...index].filter(([, issues]) => issues.has(issue)).map(([n]) => n).sort();
     if (holders.length === 1) return { negotiation: holders[0], issue };
     if (holders.length > 1) throw new AmbiguousNameError('issue', issue, holders);
