@@ -23,6 +23,8 @@ const readBatch = (body: unknown): { inputs: unknown[]; expectedRevision?: bigin
   return { inputs: [body] };
 };
 
+const listQuery = { ...eventFilterParams, fromPosition: positionSchema.optional(), limit: limitSchema.default(100) };
+
 @Controller('events')
 export class EventsController {
   constructor(
@@ -41,7 +43,7 @@ export class EventsController {
 
   @Get()
   async list(@Query() query: unknown) {
-    const q = parseQuery({ ...eventFilterParams, fromPosition: positionSchema.optional(), limit: limitSchema.default(100) }, query);
+    const q = parseQuery(listQuery, query);
     const filter = { negotiation: q.negotiation, issue: q.issue, party: q.party, types: q.type as EventType[] | undefined };
     const { events, next } = await this.queryBus.execute(new ListEvents({ filter, fromPosition: q.fromPosition, limit: q.limit }));
     return { events, next: next === null ? null : next.toString() };

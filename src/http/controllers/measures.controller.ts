@@ -8,6 +8,9 @@ import { GetTimeline } from '../../queries/timeline.query';
 import { parseQuery } from '../parse-query';
 
 const pointInTime = { asOf: asOfSchema.optional(), knownAt: knownAtSchema.optional() };
+const tariffsQuery = { ...pointInTime, target: partySchema.optional() };
+const probesQuery = { ...pointInTime, negotiation: slugSchema.optional() };
+const timelineQuery = { ...eventFilterParams, from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional() };
 
 @Controller()
 export class MeasuresController {
@@ -15,20 +18,17 @@ export class MeasuresController {
 
   @Get('tariffs')
   async tariffs(@Query() query: unknown) {
-    return this.queryBus.execute(new GetTariffsInForce(parseQuery({ ...pointInTime, target: partySchema.optional() }, query)));
+    return this.queryBus.execute(new GetTariffsInForce(parseQuery(tariffsQuery, query)));
   }
 
   @Get('probes')
   async probes(@Query() query: unknown) {
-    return this.queryBus.execute(new GetOpenProbes(parseQuery({ ...pointInTime, negotiation: slugSchema.optional() }, query)));
+    return this.queryBus.execute(new GetOpenProbes(parseQuery(probesQuery, query)));
   }
 
   @Get('timeline')
   async timeline(@Query() query: unknown) {
-    const { type, ...q } = parseQuery(
-      { ...eventFilterParams, from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional() },
-      query,
-    );
+    const { type, ...q } = parseQuery(timelineQuery, query);
     return this.queryBus.execute(new GetTimeline({ ...q, types: type as EventType[] | undefined }));
   }
 }

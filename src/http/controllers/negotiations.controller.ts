@@ -8,6 +8,8 @@ import { asOfSchema, fromDaySchema, knownAtSchema } from '../../queries/query-pa
 import { parseQuery } from '../parse-query';
 
 const pointInTime = { asOf: asOfSchema.optional(), knownAt: knownAtSchema.optional() };
+const replayQuery = { from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional() };
+const diffQuery = { from: asOfSchema, to: asOfSchema, knownAt: knownAtSchema.optional() };
 
 @Controller('negotiations')
 export class NegotiationsController {
@@ -30,13 +32,13 @@ export class NegotiationsController {
 
   @Get(':negotiation/issues/:issue/replay')
   async replay(@Param('negotiation') negotiation: string, @Param('issue') issue: string, @Query() query: unknown) {
-    const q = parseQuery({ from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional() }, query);
+    const q = parseQuery(replayQuery, query);
     return this.queryBus.execute(new ReplayIssue({ ...this.issueRef(negotiation, issue), ...q }));
   }
 
   @Get(':negotiation/issues/:issue/diff')
   async diff(@Param('negotiation') negotiation: string, @Param('issue') issue: string, @Query() query: unknown) {
-    const q = parseQuery({ from: asOfSchema, to: asOfSchema, knownAt: knownAtSchema.optional() }, query);
+    const q = parseQuery(diffQuery, query);
     return this.queryBus.execute(new DiffIssue({ ...this.issueRef(negotiation, issue), ...q }));
   }
 
