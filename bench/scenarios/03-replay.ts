@@ -28,37 +28,30 @@ export const replay: Scenario = {
       if (seen !== count) throw new Error(`${what} replayed ${seen} events, expected ${count}`);
     };
 
+    /** Every event of the store through the port, in global order, into a fold. */
+    const replayThroughParley = async (
+      run: number,
+      who: string,
+      what: string,
+      fold: { apply(event: never): void; result(): { events: number } },
+    ): Promise<number> => {
+      const store = openParley(big.path);
+      const bar = context.progress.bar(`3 Parley ${what} (run ${run + 1})`, count);
+      const rate = await ratePerSecond(count, async () => {
+        for await (const event of store.readAll()) {
+          fold.apply(event as never);
+          bar.tick();
+        }
+      });
+      bar.done();
+      await store.close();
+      check(who, fold.result().events);
+      return rate;
+    };
+
     const contenders: Record<string, (run: number) => Promise<number>> = {
-      parley: async (run) => {
-        const store = openParley(big.path);
-        const fold = projectionFold();
-        const bar = context.progress.bar(`3 Parley replay + projections (run ${run + 1})`, count);
-        const rate = await ratePerSecond(count, async () => {
-          for await (const event of store.readAll()) {
-            fold.apply(event);
-            bar.tick();
-          }
-        });
-        bar.done();
-        await store.close();
-        check('Parley', fold.result().events);
-        return rate;
-      },
-      parleyTrivial: async (run) => {
-        const store = openParley(big.path);
-        const fold = trivialFold();
-        const bar = context.progress.bar(`3 Parley replay, trivial fold (run ${run + 1})`, count);
-        const rate = await ratePerSecond(count, async () => {
-          for await (const event of store.readAll()) {
-            fold.apply(event);
-            bar.tick();
-          }
-        });
-        bar.done();
-        await store.close();
-        check('Parley (trivial fold)', fold.result().events);
-        return rate;
-      },
+      parley: (run) => replayThroughParley(run, 'Parley', 'replay + projections', projectionFold()),
+      parleyTrivial: (run) => replayThroughParley(run, 'Parley (trivial fold)', 'replay, trivial fold', trivialFold()),
       raw: async (run) => {
         const db = new Database(big.path, { readonly: true });
         const fold = trivialFold();
