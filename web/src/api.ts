@@ -1,7 +1,11 @@
 /**
- * The public HTTP API as the page uses it (see /docs for the OpenAPI document). Types describe only
- * the fields the page reads.
+ * The public HTTP API as the page uses it (see /docs for the OpenAPI document). The answers that carry
+ * no positions (IssueState, diffs, probes) are the projections' own types; the rest describe only the
+ * fields the page reads, with positions as the JSON numbers they are on the wire.
  */
+import type { IssueDiff, IssueState, MetricGap, OpenProbe, PositionChange, PositionTerm } from '../../projections';
+
+export type { IssueDiff, IssueState, MetricGap, OpenProbe, PositionChange, PositionTerm };
 
 export interface Source {
   title?: string;
@@ -49,54 +53,6 @@ export interface TimelineEntry {
   correction?: { eventId: string; recordedAt: string };
 }
 
-export interface PositionTerm {
-  value?: number;
-  unit?: string;
-  text?: string;
-  since: string;
-  eventId: string;
-  eventType: string;
-}
-
-export interface MetricGap {
-  unit: string;
-  min: number;
-  max: number;
-  spread: number;
-  low: string[];
-  high: string[];
-}
-
-export interface IssueState {
-  negotiation: string;
-  issue: string;
-  asOf: string;
-  knownAt: string;
-  status: 'not_raised' | 'open' | 'agreed';
-  positions: Record<string, Record<string, PositionTerm>>;
-  gaps: Record<string, MetricGap>;
-  agreed: Record<string, PositionTerm> | null;
-  eventCount: number;
-  lastEventAt: string | null;
-}
-
-export interface PositionChange {
-  party: string;
-  metric: string;
-  change: 'added' | 'changed' | 'removed';
-  before: PositionTerm | null;
-  after: PositionTerm | null;
-}
-
-export interface IssueDiff {
-  from: string;
-  to: string;
-  status: { from: string; to: string } | null;
-  changes: PositionChange[];
-  gaps: Array<{ metric: string; before: MetricGap | null; after: MetricGap | null }>;
-  agreed: Array<{ metric: string; before: PositionTerm | null; after: PositionTerm | null }>;
-}
-
 export interface ReplayStep {
   event: { event: ParleyEvent; position: number; recordedAt: string; countsFrom: string };
   state: IssueState;
@@ -139,15 +95,6 @@ export interface TariffsAnswer {
   inForce: TariffLine[];
   announced: TariffLine[];
   lifted: TariffLine[];
-}
-
-export interface OpenProbe {
-  eventId: string;
-  negotiation: string;
-  party: string | null;
-  authority: string;
-  subject: string;
-  since: string;
 }
 
 export interface ProbesAnswer {
