@@ -33,3 +33,18 @@ export const dayBefore = (day: string): string => {
 /** Turns partial bounds of a range into days: a "from" opens its window, a "to" closes it. */
 export const rangeStart = (from: string): string =>
   from.length === 10 ? from : from.length === 7 ? `${from}-01` : `${from}-01-01`;
+
+/**
+ * How many items of a list sorted by the day they count from count by `asOf` (an upper bound by
+ * binary search): the as-of cut of a valid-time ordered history.
+ */
+export const countCountedBy = <T>(sorted: readonly T[], asOf: string, dayOf: (item: T) => string): number => {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dayOf(sorted[mid]) <= asOf) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { countsFrom as countsFromDay, ParleyEvent, schemaVersionOf } from '../../events';
+import { countCountedBy } from '../../projections';
 import { openSchema } from '../../src/store/sqlite/schema';
 
 /**
@@ -129,17 +130,11 @@ export const rawIssueAsOf = (db: Database.Database, negotiation: string, issue: 
     events: placed.length,
     /** The trivial fold as of `asOf`, and how many events counted. */
     stateAt(asOf: string): { counted: number; state: Snapshot } {
-      let lo = 0;
-      let hi = days.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (days[mid] <= asOf) lo = mid + 1;
-        else hi = mid;
-      }
-      const slot = Math.floor(lo / snapshotEvery);
+      const counted = countCountedBy(days, asOf, (day) => day);
+      const slot = Math.floor(counted / snapshotEvery);
       const state = new Map(snapshots[slot]);
-      for (let i = slot * snapshotEvery; i < lo; i++) apply(state, JSON.parse(byPosition.get(positions[i]) as string) as ParleyEvent);
-      return { counted: lo, state };
+      for (let i = slot * snapshotEvery; i < counted; i++) apply(state, JSON.parse(byPosition.get(positions[i]) as string) as ParleyEvent);
+      return { counted, state };
     },
   };
 };

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { QueryBus } from '@nestjs/cqrs';
 import Database from 'better-sqlite3';
 import { countsFrom } from '../../events';
-import type { IssueState } from '../../projections';
+import { countCountedBy, type IssueState } from '../../projections';
 import { AppModule } from '../../src/app.module';
 import { loadConfig } from '../../src/config/parley-config';
 import { GetIssueState } from '../../src/queries/issue-state.query';
@@ -45,16 +45,7 @@ const expectedCounts = (store: BigStore) => {
     .sort();
   db.close();
   if (days.length !== store.hot.events) throw new Error(`the hot issue has ${days.length} events, expected ${store.hot.events}`);
-  return (asOf: string): number => {
-    let lo = 0;
-    let hi = days.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (days[mid] <= asOf) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  return (asOf: string): number => countCountedBy(days, asOf, (day) => day);
 };
 
 const openApp = (path: string): Promise<INestApplicationContext> =>

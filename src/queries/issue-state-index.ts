@@ -1,4 +1,4 @@
-import { EffectiveEvent, issueState, IssueState } from '../../projections';
+import { countCountedBy, EffectiveEvent, issueState, IssueState } from '../../projections';
 import { EventHistory } from './event-history';
 
 const SNAPSHOT_EVERY = 16;
@@ -27,7 +27,7 @@ export class IssueStateIndex {
   }
 
   stateAt(asOf: string, knownAt: string): IssueState {
-    const counted = this.countedBy(asOf);
+    const counted = countCountedBy(this.events, asOf, (e) => e.countsFrom);
     const slot = Math.floor(counted / SNAPSHOT_EVERY);
     while (this.snapshots.length <= slot) {
       const from = (this.snapshots.length - 1) * SNAPSHOT_EVERY;
@@ -35,18 +35,6 @@ export class IssueStateIndex {
     }
     const state = this.fold(this.snapshots[slot], slot * SNAPSHOT_EVERY, counted);
     return { ...state, asOf, knownAt };
-  }
-
-  /** How many events count by `asOf` (they are sorted by the day they count from). */
-  private countedBy(asOf: string): number {
-    let lo = 0;
-    let hi = this.events.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.events[mid].countsFrom <= asOf) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   private fold(state: IssueState, from: number, to: number): IssueState {
