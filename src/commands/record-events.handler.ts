@@ -24,8 +24,9 @@ export class RecordEventsHandler implements ICommandHandler<RecordEvents> {
     if (options.expectedRevision !== undefined && byNegotiation.size > 1) {
       throw new DomainRuleError([{ index: 0, path: 'expectedRevision', message: `an expected revision applies to one negotiation; this batch has ${[...byNegotiation.keys()].join(', ')}` }]);
     }
-    // Decide the whole batch before writing anything, so bad references reject everything.
-    await this.decide(events);
+    // A batch over several streams is decided as a whole first, so a bad reference in any of them
+    // rejects everything before anything is written; each stream is then decided again at its revision.
+    if (byNegotiation.size > 1) await this.decide(events);
     progress('recording', 0, events.length);
     const stored: StoredEvent[] = [];
     let appended = 0;
@@ -52,19 +53,27 @@ export class RecordEventsHandler implements ICommandHandler<RecordEvents> {
   }
 
   /**
-   * A batch whose decision read stored state is appended at the revision it was decided against and
-   * re-decided on conflict; one that depends on no state has no revision to defend.
+   * A batch whose decision reads stored state (it references other events) is decided against the
+   * stream's revision as read before the decision, and appended expecting exactly that revision:
+   * anything appended meanwhile is a conflict, re-decided on fresh state (bounded) unless the caller
+   * fixed the revision. A batch that references nothing cannot be refused by the decision and has no
+   * revision to defend beyond the caller's.
    */
   private async appendDecided(stream: string, batch: ParleyEvent[], userExpected?: bigint) {
-    if (userExpected !== undefined) return this.store.append(stream, batch, { expectedRevision: userExpected });
-    if (!batch.some((e) => referencesOf(e).length > 0)) return this.store.append(stream, batch, { expectedRevision: 'any' });
+    if (!batch.some((e) => referencesOf(e).length > 0)) {
+      return this.store.append(stream, batch, { expectedRevision: userExpected ?? 'any' });
+    }
     for (let attempt = 1; ; attempt++) {
       const revision = await this.currentRevision(stream);
+      if (userExpected !== undefined && revision !== userExpected) {
+        // Cheaper than deciding first: the store reports the same conflict, expected vs actual.
+        return this.store.append(stream, batch, { expectedRevision: userExpected });
+      }
       await this.decide(batch);
       try {
         return await this.store.append(stream, batch, { expectedRevision: revision });
       } catch (error) {
-        if (!(error instanceof ConcurrencyConflictError) || attempt >= MAX_ATTEMPTS) throw error;
+        if (!(error instanceof ConcurrencyConflictError) || userExpected !== undefined || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   }
