@@ -58,16 +58,3 @@ export const validateEvent = (input: unknown, index = 0, location: EventLocation
     problems: parsed.error.issues.map((issue: z.core.$ZodIssue) => at(pathOf(issue.path), issue.message, valueAt(input, issue.path))),
   };
 };
-
-/** Validates a whole batch; nothing is accepted unless every event is valid. */
-export const validateBatch = (inputs: readonly unknown[], locations?: readonly EventLocation[]): NewEvent[] => {
-  const problems: EventProblem[] = [];
-  const events: NewEvent[] = [];
-  inputs.forEach((input, index) => {
-    const result = validateEvent(input, index, locations?.[index]);
-    if (result.event) events.push(result.event);
-    problems.push(...result.problems);
-  });
-  if (problems.length > 0) throw new EventValidationError(problems);
-  return events;
-};

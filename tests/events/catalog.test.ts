@@ -1,4 +1,5 @@
-import { countsFrom, EVENT_TYPES, EventValidationError, parseEventsText, upcast, validateBatch, validateEvent } from '../../events';
+import { countsFrom, EVENT_TYPES, EventValidationError, parseEventsText, upcast, validateEvent } from '../../events';
+import { validateInChunks } from '../../src/commands/validate-in-chunks';
 
 const offer = (overrides: Record<string, unknown> = {}) => ({
   type: 'OfferMade',
@@ -76,14 +77,9 @@ describe('the event catalog (wire format v1)', () => {
     expect(problems(correction({ ...body, id: 'not-allowed' }))).toEqual(['data.replacement: Unrecognized key: "id"']);
   });
 
-  it('given a batch with one bad event, then nothing is accepted and every problem names its index and line', () => {
+  it('given a batch with one bad event, then nothing is accepted and every problem names its index and line', async () => {
     const { inputs, locations } = parseEventsText([JSON.stringify(offer()), JSON.stringify(offer({ party: 'XX' })), '', JSON.stringify(offer({ occurredAt: '2018-13' }))].join('\n'), 'batch.ndjson');
-    let error: unknown;
-    try {
-      validateBatch(inputs, locations);
-    } catch (e) {
-      error = e;
-    }
+    const error = await validateInChunks(inputs, locations).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EventValidationError);
     expect((error as EventValidationError).problems.map((p) => [p.index, p.file, p.line, p.path])).toEqual([
       [1, 'batch.ndjson', 2, 'party'],
