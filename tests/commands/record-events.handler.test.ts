@@ -13,7 +13,7 @@ const counter = (id: string) => ({
   id, type: 'CounterofferMade', negotiation: 'nafta-renegotiation', issue: 'auto-rules-of-origin', party: 'MX', occurredAt: '2018-05-24',
   data: { terms: [{ metric: 'regional_value_content', value: 70, unit: 'percent' }], respondsTo: 'us-75' },
 });
-const retraction = { id: 'retract-us-75', type: 'EventRetracted', negotiation: 'nafta-renegotiation', occurredAt: '2018-06-01', confidence: 'reported' as const, data: { retracts: 'us-75', reason: 'misreported' } };
+const retraction = anEvent({ id: 'retract-us-75', type: 'EventRetracted', issue: undefined, party: undefined, occurredAt: '2018-06-01', data: { retracts: 'us-75', reason: 'misreported' } });
 
 /** A store whose appends first run `before` (another writer slipping in), once per call, for the first `times` calls. */
 const interleaved = (inner: EventStore, times: number, before: () => Promise<unknown>) => {
