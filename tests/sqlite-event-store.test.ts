@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { streamOf } from '../events';
+import { fixedClock } from '../src/clock/clock';
 import { getSQLiteEventStore } from '../src/store/sqlite/get-sqlite-event-store';
 import { describeEventStoreConformance } from './conformance/event-store.conformance';
 import { events } from './support/event-builders';
@@ -62,5 +63,21 @@ describe('sqlite reads use indexes', () => {
     expect(plan("stream = 'negotiation-n'")).toMatch(/SEARCH events USING INDEX events_by_stream/);
     raw.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('sqlite transaction time', () => {
+  it('given a clock that steps backwards between appends, then recordedAt never goes backwards along positions', async () => {
+    const clock = fixedClock('2026-03-01T12:00:00.000Z');
+    const store = getSQLiteEventStore({ path: ':memory:', clock });
+    await store.append(streamOf('nafta-renegotiation'), events(1));
+    clock.set('2026-03-01T11:59:59.000Z');
+    await store.append(streamOf('nafta-renegotiation'), events(1));
+    clock.set('2026-03-01T12:00:01.000Z');
+    await store.append(streamOf('nafta-renegotiation'), events(1));
+    const recorded = [];
+    for await (const event of store.readAll()) recorded.push(event.recordedAt);
+    expect(recorded).toEqual(['2026-03-01T12:00:00.000Z', '2026-03-01T12:00:00.000Z', '2026-03-01T12:00:01.000Z']);
+    await store.close();
   });
 });
