@@ -37,6 +37,16 @@ export interface NegotiationOverview {
   lastEventAt: string | null;
 }
 
+/** One line of the list of negotiations: what exists, without any one day's state. */
+export interface NegotiationListing {
+  negotiation: string;
+  title: string | null;
+  agreement: string | null;
+  parties: string[];
+  issues: string[];
+  eventCount: number;
+}
+
 export interface OverviewQuery {
   negotiation: string;
   asOf: string;

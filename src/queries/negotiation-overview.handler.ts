@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EventOfType } from '../../events';
-import { negotiationOverview } from '../../projections';
+import { NegotiationListing, negotiationOverview } from '../../projections';
 import { Clock, CLOCK } from '../clock/clock';
 import { HistoryCache } from './history-cache';
 import { launchesSlice, negotiationSlice } from './history-slice';
 import { NegotiationDirectory } from './negotiation-directory';
-import { GetNegotiationOverview, ListNegotiations, NegotiationListing } from './negotiation-overview.query';
+import { GetNegotiationOverview, ListNegotiations } from './negotiation-overview.query';
 import { resolvePointInTime } from './point-in-time';
 
 @QueryHandler(GetNegotiationOverview)

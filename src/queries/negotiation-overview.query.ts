@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import { NegotiationOverview } from '../../projections';
+import { NegotiationListing, NegotiationOverview } from '../../projections';
 import { PointInTime } from './point-in-time';
 
 /** A negotiation as of a day: parties, rounds, deadlines, threats, open probes, each issue's status. */
@@ -7,15 +7,6 @@ export class GetNegotiationOverview extends Query<NegotiationOverview> {
   constructor(readonly q: PointInTime & { negotiation: string }) {
     super();
   }
-}
-
-export interface NegotiationListing {
-  negotiation: string;
-  title: string | null;
-  agreement: string | null;
-  parties: string[];
-  issues: string[];
-  eventCount: number;
 }
 
 /** Every negotiation with its title, parties and issues (latest knowledge). */

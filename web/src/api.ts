@@ -3,9 +3,9 @@
  * no positions (IssueState, diffs, probes) are the projections' own types; the rest describe only the
  * fields the page reads, with positions as the JSON numbers they are on the wire.
  */
-import type { IssueDiff, IssueState, MetricGap, OpenProbe, PositionChange, PositionTerm } from '../../projections';
+import type { IssueDiff, IssueState, MetricGap, NegotiationListing as NegotiationSummary, OpenProbe, PositionChange, PositionTerm } from '../../projections';
 
-export type { IssueDiff, IssueState, MetricGap, OpenProbe, PositionChange, PositionTerm };
+export type { IssueDiff, IssueState, MetricGap, NegotiationSummary, OpenProbe, PositionChange, PositionTerm };
 
 export interface Source {
   title?: string;
@@ -57,15 +57,6 @@ export interface ReplayStep {
   event: { event: ParleyEvent; position: number; recordedAt: string; countsFrom: string };
   state: IssueState;
   diff: IssueDiff;
-}
-
-export interface NegotiationSummary {
-  negotiation: string;
-  title: string | null;
-  agreement: string | null;
-  parties: string[];
-  issues: string[];
-  eventCount: number;
 }
 
 export interface NegotiationOverview {
