@@ -1,15 +1,20 @@
-import { StoredEvent } from '../../events';
-import { EffectiveEvent, knownAtBound, resolveKnowledge } from '../../projections';
+import { countsFrom, StoredEvent } from '../../events';
+import { bodyOf, countCountedBy, EffectiveEvent, isCorrectionEvent, knownAtBound, resolveKnowledge } from '../../projections';
 
 /**
- * The stored events of one slice in position order, with the latest-knowledge view resolved once
- * and reused until an event arrives; "known at" a past moment is resolved on demand.
+ * The stored events of one slice in position order, with the latest-knowledge view resolved once.
+ * A new event at the end of the log that is not a correction is placed into that view in valid time
+ * (it has the highest position, so it goes after every event counting from the same day or earlier);
+ * anything else — a correction, a retraction, an event arriving out of position order — resolves
+ * the view afresh. "Known at" a past moment is resolved on demand.
  */
 export class EventHistory {
   private readonly events: StoredEvent[] = [];
   private latest?: EffectiveEvent[];
   private lastRecordedAt = '';
-  /** Bumped whenever the history changes, so derived indexes know when to rebuild. */
+  /** Where the latest view changed (lowest valid-time index), by version, since it was last resolved. */
+  private changes: { version: number; from: number }[] = [];
+  /** Bumped whenever the history changes, so derived indexes know what to redo. */
   version = 0;
 
   constructor(events: readonly StoredEvent[] = []) {
@@ -26,12 +31,31 @@ export class EventHistory {
 
   add(event: StoredEvent): void {
     const last = this.events[this.events.length - 1];
-    if (!last || last.position < event.position) this.events.push(event);
+    const atEnd = !last || last.position < event.position;
+    if (atEnd) this.events.push(event);
     else if (this.has(event.position)) return;
     else this.events.splice(this.insertionPoint(event.position), 0, event);
     if (event.recordedAt > this.lastRecordedAt) this.lastRecordedAt = event.recordedAt;
-    this.latest = undefined;
     this.version++;
+    if (this.latest && atEnd && !isCorrectionEvent(event)) {
+      const entry: EffectiveEvent = { event: bodyOf(event), position: event.position, recordedAt: event.recordedAt, countsFrom: countsFrom(event.occurredAt) };
+      const at = countCountedBy(this.latest, entry.countsFrom, (e) => e.countsFrom);
+      this.latest.splice(at, 0, entry);
+      this.changes.push({ version: this.version, from: at });
+    } else {
+      this.latest = undefined;
+      this.changes = [];
+    }
+  }
+
+  /**
+   * The lowest valid-time index of the latest view that changed after `version`, if that view is
+   * still the one resolved then (undefined: it was resolved afresh, start over).
+   */
+  changedSince(version: number, view: readonly EffectiveEvent[]): number | undefined {
+    if (view !== this.latest) return undefined;
+    if (version < this.version - this.changes.length) return undefined;
+    return this.changes.filter((c) => c.version > version).reduce((low, c) => Math.min(low, c.from), Number.POSITIVE_INFINITY);
   }
 
   /** True when `knownAt` sees every event of the slice, i.e. the cached latest view applies. */

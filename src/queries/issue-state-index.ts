@@ -7,13 +7,14 @@ const SNAPSHOT_EVERY = 16;
  * Snapshots of one issue's fold every 16 events of valid time, for the latest knowledge: an as-of
  * answer is a binary search for the day plus a fold of at most 15 events from the nearest snapshot.
  * States are immutable and share every untouched map, so a snapshot is only a kept reference.
- * Rebuilt lazily when the history changes (a back-dated event can land anywhere in valid time).
+ * When an event lands in the history's latest view, only the snapshots after the day it counts
+ * from are dropped (a back-dated event can land anywhere in valid time); anything else rebuilds.
  */
 export class IssueStateIndex {
   private readonly snapshots: IssueState[];
 
   private constructor(
-    readonly version: number,
+    private version: number,
     private readonly events: readonly EffectiveEvent[],
     negotiation: string,
     issue: string,
@@ -23,7 +24,14 @@ export class IssueStateIndex {
 
   static for(history: EventHistory, negotiation: string, issue: string, knownAt: string, previous?: IssueStateIndex): IssueStateIndex {
     if (previous && previous.version === history.version) return previous;
-    return new IssueStateIndex(history.version, history.known(knownAt), negotiation, issue);
+    const view = history.known(knownAt);
+    const from = previous && history.changedSince(previous.version, previous.events);
+    if (previous && from !== undefined && view === previous.events) {
+      previous.snapshots.length = Math.min(previous.snapshots.length, Math.floor(from / SNAPSHOT_EVERY) + 1);
+      previous.version = history.version;
+      return previous;
+    }
+    return new IssueStateIndex(history.version, view, negotiation, issue);
   }
 
   stateAt(asOf: string, knownAt: string): IssueState {
