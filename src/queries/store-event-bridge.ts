@@ -14,7 +14,9 @@ export class StoreEventBridge implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(StoreEventBridge.name);
   private subscription?: Subscription;
   private position = -1n;
-  private waiters: { position: bigint; resolve: () => void }[] = [];
+  private waiters: { position: bigint; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  /** Once the subscription has failed, answers from the caches could be stale: queries fail instead of waiting forever. */
+  private failure?: unknown;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -31,7 +33,11 @@ export class StoreEventBridge implements OnModuleInit, OnModuleDestroy {
           this.advance(message.event.position);
         }
       },
-      error: (error: unknown) => this.logger.error(`store subscription failed: ${String(error)}`),
+      error: (error: unknown) => {
+        this.logger.error(`store subscription failed: ${String(error)}`);
+        this.failure = error;
+        this.waiters.splice(0).forEach((w) => w.reject(error));
+      },
     });
   }
 
@@ -48,9 +54,15 @@ export class StoreEventBridge implements OnModuleInit, OnModuleDestroy {
 
   /** Resolves once every event up to the store's current head has been published. */
   async caughtUp(): Promise<void> {
+    this.assertFollowing();
     const head = await this.store.headPosition();
     if (head <= this.position) return;
-    await new Promise<void>((resolve) => this.waiters.push({ position: head, resolve }));
+    this.assertFollowing();
+    await new Promise<void>((resolve, reject) => this.waiters.push({ position: head, resolve, reject }));
+  }
+
+  private assertFollowing(): void {
+    if (this.failure !== undefined) throw new Error(`projections stopped following the store: ${String(this.failure)}`);
   }
 
   private advance(position: bigint): void {
