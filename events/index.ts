@@ -2,6 +2,7 @@ export * from './catalog';
 export * from './countries';
 export * from './dates';
 export * from './envelope';
+export * from './parley-error';
 export * from './parse-events-text';
 export * from './terms';
 export * from './upcasters';

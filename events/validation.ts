@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_TYPES, eventSchema, isEventType, NewEvent } from './catalog';
+import { ParleyError } from './parley-error';
 
 /** One thing wrong with one event of a batch: where (index, line, field path) and what. */
 export interface EventProblem {
@@ -11,11 +12,28 @@ export interface EventProblem {
   value?: unknown;
 }
 
-export class EventValidationError extends Error {
-  constructor(readonly problems: EventProblem[]) {
-    super(problems.map(describeProblem).join('\n'));
-    this.name = 'EventValidationError';
+/** A refused batch: every problem found, none written. Subclasses say which check refused it. */
+export abstract class RejectedBatchError extends ParleyError {
+  readonly status = 400;
+  constructor(
+    readonly problems: EventProblem[],
+    message: string = problems.map(describeProblem).join('\n'),
+  ) {
+    super(message);
   }
+
+  override details(): EventProblem[] {
+    return this.problems;
+  }
+
+  override explain(): string {
+    return `rejected, nothing was written:\n${this.problems.map((p) => `  ${describeProblem(p)}`).join('\n')}`;
+  }
+}
+
+/** Events that do not fit the catalog's schemas. */
+export class EventValidationError extends RejectedBatchError {
+  readonly code = 'invalid_event';
 }
 
 /** Where a submitted event came from, for error messages: a file and line, or just its index. */

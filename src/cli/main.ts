@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { Command, Option } from 'commander';
-import { ZodError } from 'zod';
-import { describeProblem, EventValidationError } from '../../events';
-import { DomainRuleError } from '../commands/record-events.decider';
+import { asParleyError } from '../errors/invalid-input.error';
 import { appendCommand } from './commands/append.command';
 import { eventsCommand } from './commands/events.command';
 import { diffCommand } from './commands/diff.command';
@@ -115,13 +113,7 @@ export const buildProgram = (): Command => {
   return program;
 };
 
-const report = (error: unknown): string => {
-  if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('\n');
-  if (error instanceof EventValidationError || error instanceof DomainRuleError) {
-    return `rejected, nothing was written:\n${error.problems.map((p) => `  ${describeProblem(p)}`).join('\n')}`;
-  }
-  return error instanceof Error ? error.message : String(error);
-};
+const report = (error: unknown): string => asParleyError(error)?.explain() ?? (error instanceof Error ? error.message : String(error));
 
 export const runCli = async (argv: string[]): Promise<void> => {
   try {

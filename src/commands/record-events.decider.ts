@@ -1,4 +1,5 @@
 import { EventProblem, EventType, ParleyEvent } from '../../events';
+import { DomainRuleError } from './domain-rule.error';
 
 /** What the decision needs to know about events a batch refers to. */
 export interface ReferenceState {
@@ -6,13 +7,6 @@ export interface ReferenceState {
   referenced: ReadonlyMap<string, { type: EventType; negotiation: string }>;
   /** Ids already retracted in the store. */
   retracted: ReadonlySet<string>;
-}
-
-export class DomainRuleError extends Error {
-  constructor(readonly problems: EventProblem[]) {
-    super(problems.map((p) => `event #${p.index}: ${p.path}: ${p.message}`).join('\n'));
-    this.name = 'DomainRuleError';
-  }
 }
 
 const POSITIONS: readonly EventType[] = ['DemandTabled', 'OfferMade', 'CounterofferMade'];

@@ -5,7 +5,8 @@ import { ParleyEvent, StoredEvent, streamOf } from '../../events';
 import { ConcurrencyConflictError } from '../store/errors';
 import { EVENT_STORE, EventStore, ExpectedRevision } from '../store/event-store.port';
 import { RecordEvents, RecordEventsResult } from './record-events.command';
-import { decideRecordEvents, DomainRuleError, referencesOf } from './record-events.decider';
+import { DomainRuleError } from './domain-rule.error';
+import { decideRecordEvents, referencesOf } from './record-events.decider';
 import { alreadyStored, loadReferenceState } from './reference-state';
 import { validateInChunks } from './validate-in-chunks';
 

@@ -1,11 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import { ZodError } from 'zod';
-import { EventValidationError, pathOf } from '../../events';
-import { DomainRuleError } from '../commands/record-events.decider';
-import { AmbiguousNameError, NotFoundError } from '../queries/not-found.error';
-import { ConcurrencyConflictError, IdempotencyConflictError } from '../store/errors';
+import { asParleyError } from '../errors/invalid-input.error';
 import { toJsonValue } from './json';
-import { InvalidJsonError } from './json-body-parser';
 
 /** The one error shape of the API: `{ "error": { "code", "message", "details" } }`. */
 export interface ApiError {
@@ -31,24 +26,8 @@ const HTTP_CODES: Record<number, string> = {
 
 /** Maps every failure to a status and the stable error shape; unknown failures are 500s. */
 export const toApiError = (error: unknown): ApiError => {
-  if (error instanceof EventValidationError) return apiError(400, 'invalid_event', error.message, error.problems);
-  if (error instanceof DomainRuleError) return apiError(400, 'rule_violation', error.message, error.problems);
-  if (error instanceof ZodError) {
-    // An unrecognized key is named by the key itself, not by its (possibly empty) parent path.
-    const details = error.issues.flatMap((i) =>
-      i.code === 'unrecognized_keys'
-        ? i.keys.map((key) => ({ field: pathOf([...i.path, key]), message: 'unrecognized key' }))
-        : [{ field: pathOf(i.path), message: i.message }],
-    );
-    return apiError(400, 'invalid_request', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
-  }
-  if (error instanceof NotFoundError) return apiError(404, 'not_found', error.message, { what: error.what, name: error.key, available: error.available });
-  if (error instanceof AmbiguousNameError) return apiError(400, error.code, error.message, { what: error.what, name: error.key, candidates: error.candidates });
-  if (error instanceof ConcurrencyConflictError)
-    return apiError(409, error.code, error.message, { stream: error.stream, expected: error.expected, actual: error.actual });
-  if (error instanceof IdempotencyConflictError)
-    return apiError(409, error.code, error.message, { eventId: error.eventId, storedPosition: error.storedPosition ?? null });
-  if (error instanceof InvalidJsonError) return apiError(400, error.code, error.message);
+  const known = asParleyError(error);
+  if (known) return apiError(known.status, known.code, known.message, known.details());
   if (error instanceof HttpException) {
     const status = error.getStatus();
     return apiError(status, HTTP_CODES[status] ?? `http_${status}`, error.message);

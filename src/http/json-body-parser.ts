@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { ParleyError } from '../../events';
 
-export class InvalidJsonError extends Error {
+/** A request body that is not JSON (or nests too deep to be an event). */
+export class InvalidJsonError extends ParleyError {
   readonly code = 'invalid_json';
+  readonly status = 400;
 }
 
 /**

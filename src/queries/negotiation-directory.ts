@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '../store/event-store.port';
 import { EventRecorded } from './event-recorded.event';
-import { AmbiguousNameError, NotFoundError } from './not-found.error';
+import { AmbiguousNameError } from './ambiguous-name.error';
+import { NotFoundError } from './not-found.error';
 import { StoreEventBridge } from './store-event-bridge';
 
 /**

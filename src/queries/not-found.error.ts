@@ -1,6 +1,9 @@
+import { ParleyError } from '../../events';
+
 /** Something named in a query does not exist; says what does, so the caller can correct it. */
-export class NotFoundError extends Error {
+export class NotFoundError extends ParleyError {
   readonly code = 'not_found';
+  readonly status = 404;
   constructor(
     readonly what: string,
     readonly key: string,
@@ -10,19 +13,9 @@ export class NotFoundError extends Error {
   ) {
     const more = total > available.length ? ` and ${total - available.length} more` : '';
     super(`unknown ${what} "${key}"${available.length ? `; known: ${available.join(', ')}${more}` : `; there are none yet`}`);
-    this.name = 'NotFoundError';
   }
-}
 
-/** A name that fits several things (an issue in several negotiations): the caller must say which. */
-export class AmbiguousNameError extends Error {
-  readonly code = 'ambiguous';
-  constructor(
-    readonly what: string,
-    readonly key: string,
-    readonly candidates: readonly string[],
-  ) {
-    super(`${what} "${key}" exists in several negotiations (${candidates.join(', ')}); name one with --negotiation or the negotiation parameter`);
-    this.name = 'AmbiguousNameError';
+  override details() {
+    return { what: this.what, name: this.key, available: this.available };
   }
 }

@@ -1,21 +1,27 @@
+import { ParleyError } from '../../events';
 import { ExpectedRevision } from './event-store.port';
 
 /** The stream was not at the revision the writer decided against; nothing was appended. */
-export class ConcurrencyConflictError extends Error {
+export class ConcurrencyConflictError extends ParleyError {
   readonly code = 'concurrency_conflict';
+  readonly status = 409;
   constructor(
     readonly stream: string,
     readonly expected: ExpectedRevision,
     readonly actual: bigint | 'no_stream',
   ) {
     super(`stream ${stream}: expected revision ${String(expected)}, actual ${actual === 'no_stream' ? 'no stream' : actual}`);
-    this.name = 'ConcurrencyConflictError';
+  }
+
+  override details() {
+    return { stream: this.stream, expected: this.expected, actual: this.actual };
   }
 }
 
 /** An event id is already stored with different content; nothing was appended. */
-export class IdempotencyConflictError extends Error {
+export class IdempotencyConflictError extends ParleyError {
   readonly code = 'idempotency_conflict';
+  readonly status = 409;
   constructor(
     readonly eventId: string,
     readonly storedPosition?: bigint,
@@ -23,6 +29,9 @@ export class IdempotencyConflictError extends Error {
     super(
       `event id "${eventId}" is already ${storedPosition !== undefined ? `stored at position ${storedPosition}` : 'used in this batch'} with different content`,
     );
-    this.name = 'IdempotencyConflictError';
+  }
+
+  override details() {
+    return { eventId: this.eventId, storedPosition: this.storedPosition ?? null };
   }
 }

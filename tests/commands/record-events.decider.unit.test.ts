@@ -1,5 +1,6 @@
 import { ParleyEvent } from '../../events';
-import { decideRecordEvents, DomainRuleError, ReferenceState } from '../../src/commands/record-events.decider';
+import { DomainRuleError } from '../../src/commands/domain-rule.error';
+import { decideRecordEvents, ReferenceState } from '../../src/commands/record-events.decider';
 import { anEvent } from '../support/event-builders';
 
 const state = (referenced: Record<string, { type: ParleyEvent['type']; negotiation: string }> = {}, retracted: string[] = []): ReferenceState => ({

@@ -1,6 +1,6 @@
 import { streamOf } from '../../events';
 import { RecordEvents } from '../../src/commands/record-events.command';
-import { DomainRuleError } from '../../src/commands/record-events.decider';
+import { DomainRuleError } from '../../src/commands/domain-rule.error';
 import { RecordEventsHandler } from '../../src/commands/record-events.handler';
 import { ConcurrencyConflictError } from '../../src/store/errors';
 import { EventStore } from '../../src/store/event-store.port';

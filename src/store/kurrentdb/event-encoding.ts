@@ -1,6 +1,6 @@
 import { jsonEvent, type EventData, type RecordedEvent } from '@eventstore/db-client';
 import { createHash } from 'node:crypto';
-import { ParleyEvent, RawEventBody, schemaVersionOf, StoredEvent, upcast } from '../../../events';
+import { ParleyError, ParleyEvent, RawEventBody, schemaVersionOf, StoredEvent, upcast } from '../../../events';
 import { canonicalBody } from '../event-body';
 import { kurrentEventId } from './event-id';
 
@@ -43,10 +43,20 @@ export const toEventData = (event: ParleyEvent, namespace: string, recordedAt?: 
 /** What "same content" compares: a digest of the canonical body, so the id index stays small. */
 export const contentDigest = (canonical: string): string => createHash('sha256').update(canonical).digest('base64');
 
-export class NotAParleyEventError extends Error {
-  constructor(streamId: string, revision: bigint, why: string) {
+/** The KurrentDB server holds an event Parley did not write (or cannot read): the store is not usable as is. */
+export class NotAParleyEventError extends ParleyError {
+  readonly code = 'not_a_parley_event';
+  readonly status = 500;
+  constructor(
+    readonly streamId: string,
+    readonly revision: bigint,
+    why: string,
+  ) {
     super(`event ${revision} of KurrentDB stream ${streamId} is not a Parley event: ${why}`);
-    this.name = 'NotAParleyEventError';
+  }
+
+  override details() {
+    return { stream: this.streamId, revision: this.revision };
   }
 }
 

@@ -1,4 +1,5 @@
 import { WrongExpectedVersionError } from '@eventstore/db-client';
+import { ParleyError } from '../../../events';
 import { ConcurrencyConflictError } from '../errors';
 import { ExpectedRevision } from '../event-store.port';
 
@@ -22,9 +23,10 @@ const RETRIABLE = new Set(['unavailable', 'not-leader', 'deadline-exceeded', 'ti
 export const isTransient = (error: unknown): boolean =>
   error instanceof SubscriptionEndedError || RETRIABLE.has(String((error as { type?: unknown } | null)?.type));
 
-export class SubscriptionEndedError extends Error {
+export class SubscriptionEndedError extends ParleyError {
+  readonly code = 'subscription_ended';
+  readonly status = 503;
   constructor() {
     super('the KurrentDB server ended the subscription');
-    this.name = 'SubscriptionEndedError';
   }
 }
