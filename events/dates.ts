@@ -32,11 +32,30 @@ export const fullDateSchema = z
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
-export const precisionOf = (date: PartialDate): DatePrecision =>
+const COARSENESS: Readonly<Record<DatePrecision, number>> = { day: 0, month: 1, year: 2 };
+
+/** A partial date's precision; an interval "A/B" has the coarser of its bounds' precisions. */
+export const precisionOf = (date: PartialDate): DatePrecision => {
+  const [from, to] = intervalBounds(date);
+  const [a, b] = [singlePrecision(from), singlePrecision(to)];
+  return COARSENESS[a] >= COARSENESS[b] ? a : b;
+};
+
+const singlePrecision = (date: PartialDate): DatePrecision =>
   date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
 
-/** The day (YYYY-MM-DD) from which an event dated `date` counts: the end of its window. */
+/** "A/B" → [A, B]; a single date is the interval from itself to itself. */
+export const intervalBounds = (date: string): [PartialDate, PartialDate] => {
+  const slash = date.indexOf('/');
+  return slash < 0 ? [date, date] : [date.slice(0, slash), date.slice(slash + 1)];
+};
+
+/**
+ * The day (YYYY-MM-DD) from which something dated `date` counts: the end of its window
+ * (for an interval "A/B", the end of B's window).
+ */
 export const countsFrom = (date: PartialDate): string => {
+  if (date.includes('/')) return countsFrom(intervalBounds(date)[1]);
   if (date.length === 10) return date;
   const year = Number(date.slice(0, 4));
   if (date.length === 7) {
@@ -46,8 +65,32 @@ export const countsFrom = (date: PartialDate): string => {
   return `${date}-12-31`;
 };
 
-/** The first day of a date's window, for drawing spans. */
-export const windowStart = (date: PartialDate): string =>
-  date.length === 10 ? date : date.length === 7 ? `${date}-01` : `${date}-01-01`;
+/** The first day of a date's window (for an interval "A/B", of A's window). */
+export const windowStart = (date: PartialDate): string => {
+  if (date.includes('/')) return windowStart(intervalBounds(date)[0]);
+  return date.length === 10 ? date : date.length === 7 ? `${date}-01` : `${date}-01-01`;
+};
+
+/**
+ * When an event happened, as the source says it: a partial date, or an interval "A/B" of partial
+ * dates ("2018-05-17/2018-05-24", "2017-07/2017-08") when the source only brackets it. Kept verbatim.
+ */
+export const occurredAtSchema = z.string().superRefine((value, ctx) => {
+  const problem = occurredAtProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** What is wrong with an occurredAt value, or undefined when it is a date or a well-formed interval. */
+export const occurredAtProblem = (value: string): string | undefined => {
+  const parts = value.split('/');
+  if (parts.length === 1) return isValidPartialDate(value) ? undefined : 'expected a date as YYYY-MM-DD, YYYY-MM or YYYY';
+  const bad = parts.length !== 2 || !parts.every(isValidPartialDate);
+  if (bad) return `expected a date (YYYY-MM-DD, YYYY-MM or YYYY) or an interval A/B of two such dates, got "${value}"`;
+  const [from, to] = parts;
+  if (windowStart(to) < windowStart(from) || countsFrom(to) < countsFrom(from)) {
+    return `interval "${value}" ends before it starts: ${to} is before ${from}`;
+  }
+  return undefined;
+};
 
 export const isoDay = (instant: Date): string => instant.toISOString().slice(0, 10);

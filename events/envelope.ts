@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COUNTRY_CODES } from './countries';
-import { partialDateSchema } from './dates';
+import { occurredAtSchema, partialDateSchema } from './dates';
 
 export const slugSchema = z
   .string()
@@ -43,7 +43,7 @@ export const envelopeShape = {
   negotiation: slugSchema,
   issue: slugSchema.optional(),
   party: partySchema.optional(),
-  occurredAt: partialDateSchema,
+  occurredAt: occurredAtSchema,
   source: sourceSchema.optional(),
   confidence: confidenceSchema.default('reported'),
 };

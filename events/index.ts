@@ -6,6 +6,7 @@ export * from './parley-error';
 export * from './parse-events-text';
 export * from './terms';
 export * from './upcasters';
+export * from './valid-window';
 export * from './validation';
 export * from './vocabulary';
 export * from './wire';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_TYPES, eventSchema, isEventType, NewEvent } from './catalog';
 import { ParleyError } from './parley-error';
+import { Dated, publishedBeforeOccurred } from './valid-window';
 
 /** One thing wrong with one event of a batch: where (index, line, field path) and what. */
 export interface EventProblem {
@@ -71,8 +72,22 @@ export const validateEvent = (input: unknown, index = 0, location: EventLocation
     return { problems: [at('type', `unknown event type; expected one of ${EVENT_TYPES.join(', ')}`, type)] };
   }
   const parsed = eventSchema.safeParse(input);
-  if (parsed.success) return { event: parsed.data, problems: [] };
+  if (parsed.success) {
+    const problems = datingProblems(parsed.data).map(([path, message, value]) => at(path, message, value));
+    return problems.length > 0 ? { problems } : { event: parsed.data, problems: [] };
+  }
   return {
     problems: parsed.error.issues.map((issue: z.core.$ZodIssue) => at(pathOf(issue.path), issue.message, valueAt(input, issue.path))),
   };
+};
+
+/** Dates that each parse but contradict one another: the article cannot predate what it reports. */
+const datingProblems = (event: NewEvent): Array<[string, string, string | undefined]> => {
+  const dated: Array<[string, Dated]> = [['', event]];
+  // The replacement's static type is widened by the union's construction; the schema checked its fields.
+  if (event.type === 'EventCorrected') dated.push(['data.replacement.', event.data.replacement as unknown as Dated]);
+  return dated.flatMap(([prefix, body]) => {
+    const message = publishedBeforeOccurred(body);
+    return message === undefined ? [] : [[`${prefix}source.publishedAt`, message, body.source?.publishedAt]];
+  });
 };

@@ -1,4 +1,4 @@
-import { countsFrom, ParleyEvent, StoredEvent } from '../events';
+import { eventCountsFrom, ParleyEvent, StoredEvent } from '../events';
 import { indexCorrections, isCorrectionEvent, replacementBody } from './corrections';
 import { knownAtBound } from './known-at';
 import { sortByValidTime } from './valid-time';
@@ -13,7 +13,7 @@ export interface EffectiveEvent {
   event: ParleyEvent;
   position: bigint;
   recordedAt: string;
-  /** countsFrom(event.occurredAt): the day the (possibly corrected) event counts from. */
+  /** The end of the (possibly corrected) event's valid-time window (see validWindowOf): the day it counts from. */
   countsFrom: string;
   correction?: { eventId: string; recordedAt: string };
 }
@@ -41,7 +41,7 @@ export const resolveKnowledge = (events: readonly StoredEvent[], knownAt: string
       event,
       position: stored.position,
       recordedAt: stored.recordedAt,
-      countsFrom: countsFrom(event.occurredAt),
+      countsFrom: eventCountsFrom(event),
       ...(correction ? { correction: { eventId: correction.id, recordedAt: correction.recordedAt } } : {}),
     });
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eventIdSchema, partySchema } from '../envelope';
-import { termsSchema } from '../terms';
+import { agreedTermsSchema, termsSchema } from '../terms';
 import { defineEvent } from './define-event';
 
 const position = { issue: true, party: true };
@@ -20,6 +20,6 @@ export const PositionWithdrawn = defineEvent(
 );
 export const AgreementReached = defineEvent(
   'AgreementReached',
-  { parties: z.array(partySchema).min(1), terms: termsSchema },
+  { parties: z.array(partySchema).min(1), terms: agreedTermsSchema },
   { issue: true },
 );

@@ -1,4 +1,4 @@
-import { countsFrom, StoredEvent } from '../../events';
+import { eventCountsFrom, StoredEvent } from '../../events';
 import { bodyOf, countCountedBy, EffectiveEvent, isCorrectionEvent, knownAtBound, resolveKnowledge } from '../../projections';
 
 /**
@@ -38,7 +38,7 @@ export class EventHistory {
     if (event.recordedAt > this.lastRecordedAt) this.lastRecordedAt = event.recordedAt;
     this.version++;
     if (this.latest && atEnd && !isCorrectionEvent(event)) {
-      const entry: EffectiveEvent = { event: bodyOf(event), position: event.position, recordedAt: event.recordedAt, countsFrom: countsFrom(event.occurredAt) };
+      const entry: EffectiveEvent = { event: bodyOf(event), position: event.position, recordedAt: event.recordedAt, countsFrom: eventCountsFrom(event) };
       const at = countCountedBy(this.latest, entry.countsFrom, (e) => e.countsFrom);
       this.latest.splice(at, 0, entry);
       this.changes.push({ version: this.version, from: at });
