@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
-import { ParleyEvent, StoredEvent, streamOf } from '../../events';
+import { ParleyEvent, streamOf } from '../../events';
 import { ConcurrencyConflictError } from '../store/errors';
-import { EVENT_STORE, EventStore, ExpectedRevision } from '../store/event-store.port';
+import { AppendResult, EVENT_STORE, EventStore, ExpectedRevision } from '../store/event-store.port';
 import { RecordEvents, RecordEventsResult } from './record-events.command';
 import { DomainRuleError } from './domain-rule.error';
 import { decideRecordEvents, referencesOf } from './record-events.decider';
@@ -25,18 +25,11 @@ export class RecordEventsHandler implements ICommandHandler<RecordEvents> {
     if (options.expectedRevision !== undefined && byNegotiation.size > 1) {
       throw new DomainRuleError([{ index: 0, path: 'expectedRevision', message: `an expected revision applies to one negotiation; this batch has ${[...byNegotiation.keys()].join(', ')}` }]);
     }
-    // A batch over several streams is decided as a whole first, so a bad reference in any of them
-    // rejects everything before anything is written; each stream is then decided again at its revision.
-    if (byNegotiation.size > 1) await this.decide(events);
     progress('recording', 0, events.length);
-    const stored: StoredEvent[] = [];
-    let appended = 0;
-    for (const [negotiation, batch] of byNegotiation) {
-      const result = await this.appendDecided(streamOf(negotiation), batch, options.expectedRevision);
-      stored.push(...result.events);
-      appended += result.appended;
-    }
+    const results = await this.appendDecided(byNegotiation, options.expectedRevision);
     progress('recorded', events.length, events.length);
+    const stored = results.flatMap((r) => r.events);
+    const appended = results.reduce((sum, r) => sum + r.appended, 0);
     const positions = stored.map((e) => e.position).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return {
       appended,
@@ -54,25 +47,35 @@ export class RecordEventsHandler implements ICommandHandler<RecordEvents> {
   }
 
   /**
-   * A batch whose decision reads stored state (it references other events) is decided against the
-   * stream's revision as read before the decision, and appended expecting exactly that revision:
-   * anything appended meanwhile is a conflict, re-decided on fresh state (bounded) unless the caller
-   * fixed the revision. A batch that references nothing cannot be refused by the decision and has no
+   * The whole batch — every negotiation in it — goes to the store in one multi-stream append: all
+   * of it is recorded or none (a store that cannot do that refuses a multi-negotiation batch before
+   * writing). A negotiation whose events reference others is decided against its stream's revision
+   * as read before the decision, and appended expecting exactly that revision: anything appended
+   * meanwhile is a conflict, re-decided on fresh state (bounded) unless the caller fixed the
+   * revision. A negotiation that references nothing cannot be refused by the decision and has no
    * revision to defend beyond the caller's.
    */
-  private async appendDecided(stream: string, batch: ParleyEvent[], userExpected?: bigint) {
-    if (!batch.some((e) => referencesOf(e).length > 0)) {
-      return this.store.append(stream, batch, { expectedRevision: userExpected ?? 'any' });
+  private async appendDecided(byNegotiation: Map<string, ParleyEvent[]>, userExpected?: bigint): Promise<AppendResult[]> {
+    const groups = [...byNegotiation].map(([negotiation, batch]) => ({
+      stream: streamOf(negotiation),
+      batch,
+      decided: batch.some((e) => referencesOf(e).length > 0),
+    }));
+    if (!groups.some((g) => g.decided)) {
+      return this.store.appendToStreams(groups.map(({ stream, batch }) => ({ stream, events: batch, expectedRevision: userExpected ?? 'any' })));
     }
     for (let attempt = 1; ; attempt++) {
-      const revision = await this.currentRevision(stream);
-      if (userExpected !== undefined && revision !== userExpected) {
+      const revisions = new Map<string, ExpectedRevision>();
+      for (const { stream, decided } of groups) if (decided) revisions.set(stream, await this.currentRevision(stream));
+      if (userExpected !== undefined && [...revisions.values()].some((revision) => revision !== userExpected)) {
         // Cheaper than deciding first: the store reports the same conflict, expected vs actual.
-        return this.store.append(stream, batch, { expectedRevision: userExpected });
+        return this.store.appendToStreams(groups.map(({ stream, batch }) => ({ stream, events: batch, expectedRevision: userExpected })));
       }
-      await this.decide(batch);
+      await this.decide(groups.flatMap((g) => g.batch));
       try {
-        return await this.store.append(stream, batch, { expectedRevision: revision });
+        return await this.store.appendToStreams(
+          groups.map(({ stream, batch }) => ({ stream, events: batch, expectedRevision: revisions.get(stream) ?? userExpected ?? 'any' })),
+        );
       } catch (error) {
         if (!(error instanceof ConcurrencyConflictError) || userExpected !== undefined || attempt >= MAX_ATTEMPTS) throw error;
       }

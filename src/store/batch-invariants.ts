@@ -1,5 +1,7 @@
 import { ParleyEvent, streamOf } from '../../events';
 import { EventValidationError } from '../../events';
+import { IdempotencyConflictError } from './errors';
+import { StreamAppend } from './event-store.port';
 
 /**
  * The store's own last line of defence (the command layer validates the full schema first): every
@@ -14,4 +16,20 @@ export const assertBatchFitsStream = (stream: string, events: readonly ParleyEve
     return [];
   });
   if (problems.length > 0) throw new EventValidationError(problems);
+};
+
+/**
+ * The same for a multi-stream append, plus what no single stream can see: one id used in two
+ * streams of the call (two negotiations, so two different events) refuses the whole call.
+ */
+export const assertAppendsFitStreams = (appends: readonly StreamAppend[]): void => {
+  const streamOfId = new Map<string, string>();
+  for (const { stream, events } of appends) {
+    assertBatchFitsStream(stream, events);
+    for (const event of events) {
+      const other = streamOfId.get(event.id);
+      if (other !== undefined && other !== stream) throw new IdempotencyConflictError(event.id);
+      streamOfId.set(event.id, stream);
+    }
+  }
 };

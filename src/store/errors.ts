@@ -35,3 +35,21 @@ export class IdempotencyConflictError extends ParleyError {
     return { eventId: this.eventId, storedPosition: this.storedPosition ?? null };
   }
 }
+
+/**
+ * A batch spans several negotiations (streams) and the store cannot write them in one transaction;
+ * nothing was appended. Send one batch per negotiation instead.
+ */
+export class MultiStreamAppendUnsupportedError extends Error {
+  readonly code = 'multi_negotiation_batch_unsupported';
+  constructor(
+    readonly negotiations: readonly string[],
+    readonly storeKind: string,
+  ) {
+    super(
+      `this batch spans ${negotiations.length} negotiations (${negotiations.join(', ')}), but the ${storeKind} store cannot record ` +
+        'several negotiations all-or-nothing; nothing was recorded: send one batch per negotiation',
+    );
+    this.name = 'MultiStreamAppendUnsupportedError';
+  }
+}

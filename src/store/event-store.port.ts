@@ -11,6 +11,20 @@ export interface AppendOptions {
   expectedRevision?: ExpectedRevision;
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  stream: string;
+  events: readonly ParleyEvent[];
+  expectedRevision?: ExpectedRevision;
+}
+
+/**
+ * Whether `appendToStreams` commits several streams in one transaction ('atomic') or, on a store
+ * without multi-stream transactions, takes one stream only and refuses more before writing anything
+ * ('single-stream'). Either way no call ever leaves some streams written and others not.
+ */
+export type MultiStreamAppend = 'atomic' | 'single-stream';
+
 export interface AppendResult {
   /** Revision of the stream after the append (-1n for a stream that still has no events). */
   nextExpectedRevision: bigint;
@@ -63,6 +77,12 @@ export interface StoreSummaryEntry {
 export interface EventStore {
   readonly kind: string;
   append(stream: string, events: readonly ParleyEvent[], options?: AppendOptions): Promise<AppendResult>;
+  readonly multiStreamAppend: MultiStreamAppend;
+  /**
+   * Every stream's events in ONE transaction, or none; results in the order given. A
+   * 'single-stream' adapter refuses more than one stream with MultiStreamAppendUnsupportedError.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
   /** Catch-up from a position, then live, with no gap and no duplicate; unsubscribing ends it. */

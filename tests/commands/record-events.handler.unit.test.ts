@@ -2,7 +2,7 @@ import { streamOf } from '../../events';
 import { RecordEvents } from '../../src/commands/record-events.command';
 import { DomainRuleError } from '../../src/commands/domain-rule.error';
 import { RecordEventsHandler } from '../../src/commands/record-events.handler';
-import { ConcurrencyConflictError } from '../../src/store/errors';
+import { ConcurrencyConflictError, IdempotencyConflictError, MultiStreamAppendUnsupportedError } from '../../src/store/errors';
 import { EventStore } from '../../src/store/event-store.port';
 import { getSQLiteEventStore } from '../../src/store/sqlite/get-sqlite-event-store';
 import { anEvent, collect } from '../support/event-builders';
@@ -20,9 +20,9 @@ const interleaved = (inner: EventStore, times: number, before: () => Promise<unk
   let calls = 0;
   const store: EventStore = {
     ...inner,
-    append: async (stream, events, options) => {
+    appendToStreams: async (appends) => {
       if (calls++ < times) await before();
-      return inner.append(stream, events, options);
+      return inner.appendToStreams(appends);
     },
   };
   return { store, calls: () => calls };
@@ -66,5 +66,58 @@ describe('RecordEvents: deciding against a revision', () => {
     const error = await new RecordEventsHandler(store).execute(new RecordEvents([counter('mx-70')], { expectedRevision: 0n })).catch((e: unknown) => e);
     expect(error).toMatchObject({ expected: 0n, actual: 1n });
     expect(calls()).toBe(1);
+  });
+});
+
+describe('RecordEvents: a batch spanning several negotiations is all-or-nothing', () => {
+  let store: EventStore;
+  const statement = (id: string, negotiation: string, quote: string) => ({
+    id, type: 'StatementIssued', negotiation, occurredAt: '2020', data: { speaker: 'a', quote },
+  });
+  beforeEach(() => (store = getSQLiteEventStore({ path: ':memory:' })));
+  afterEach(() => store.close());
+
+  it('given an id stored in negotiation b, when a batch records a new event in a and that id with other content in b, then the conflict refuses the batch and a is not stored', async () => {
+    await new RecordEventsHandler(store).execute(new RecordEvents([statement('x1', 'neg-b', 'original')]));
+    const error = await new RecordEventsHandler(store)
+      .execute(new RecordEvents([statement('a1', 'neg-a', 'new'), statement('x1', 'neg-b', 'other')]))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IdempotencyConflictError);
+    expect(await store.getEvent('a1')).toBeUndefined();
+    expect(await store.headPosition()).toBe(1n);
+  });
+
+  it('given one id used in two negotiations of one batch, then it is named as reused in the batch and nothing is stored', async () => {
+    const error = await new RecordEventsHandler(store)
+      .execute(new RecordEvents([statement('same', 'neg-a', 'one'), statement('same', 'neg-b', 'two')]))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IdempotencyConflictError);
+    expect((error as Error).message).toContain('used in this batch');
+    expect(await store.headPosition()).toBe(0n);
+  });
+
+  it('given a reference that fails in the second negotiation, then nothing of the first is stored', async () => {
+    const error = await new RecordEventsHandler(store)
+      .execute(new RecordEvents([statement('a1', 'neg-a', 'new'), counter('mx-70')]))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainRuleError);
+    expect(await store.headPosition()).toBe(0n);
+  });
+
+  it('given a store that cannot append several streams atomically, then a multi-negotiation batch is refused naming both negotiations and nothing is written', async () => {
+    const singleStream: EventStore = {
+      ...store,
+      multiStreamAppend: 'single-stream',
+      appendToStreams: async (appends) => {
+        if (appends.length > 1) throw new MultiStreamAppendUnsupportedError(appends.map((a) => a.events[0].negotiation), 'test');
+        return store.appendToStreams(appends);
+      },
+    };
+    const error = await new RecordEventsHandler(singleStream)
+      .execute(new RecordEvents([statement('a1', 'neg-a', 'x'), statement('b1', 'neg-b', 'y')]))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MultiStreamAppendUnsupportedError);
+    expect((error as Error).message).toMatch(/neg-a, neg-b/);
+    expect(await store.headPosition()).toBe(0n);
   });
 });

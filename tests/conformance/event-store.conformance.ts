@@ -1,7 +1,7 @@
 import { firstValueFrom, Subscription } from 'rxjs';
 import { filter, take, toArray } from 'rxjs/operators';
 import { StoredEvent, streamOf } from '../../events';
-import { ConcurrencyConflictError, IdempotencyConflictError } from '../../src/store/errors';
+import { ConcurrencyConflictError, IdempotencyConflictError, MultiStreamAppendUnsupportedError } from '../../src/store/errors';
 import { EventStore, SubscriptionMessage } from '../../src/store/event-store.port';
 import { anEvent, collect, events } from '../support/event-builders';
 
@@ -236,6 +236,53 @@ export const describeEventStoreConformance = (name: string, open: () => Promise<
 
       it('given an event of another negotiation, when appended to a stream, then it is refused with the field named', async () => {
         await expect(store.append(STEEL, [anEvent()])).rejects.toThrow(/negotiation/);
+        expect(await collect(store.readAll())).toEqual([]);
+      });
+    });
+
+    describe('multi-stream append (a batch spanning several negotiations)', () => {
+      it('given one stream, when appended through appendToStreams, then it behaves as append: results, revisions and conflicts', async () => {
+        const [result] = await store.appendToStreams([{ stream: NAFTA, events: events(2) }]);
+        expect(result).toMatchObject({ appended: 2, duplicates: 0, nextExpectedRevision: 1n });
+        const error = await store.appendToStreams([{ stream: NAFTA, events: events(1), expectedRevision: 0n }]).catch((e: unknown) => e);
+        expect(error).toMatchObject({ expected: 0n, actual: 1n, stream: NAFTA });
+        expect(await collect(store.readStream(NAFTA))).toHaveLength(2);
+      });
+
+      it('given two negotiations, when appended together, then both are stored in one step, or the store refuses the whole call naming both and stores nothing', async () => {
+        const nafta = events(2);
+        const steelEvents = [steel(), steel()];
+        const outcome = await store.appendToStreams([{ stream: NAFTA, events: nafta }, { stream: STEEL, events: steelEvents }]).catch((e: unknown) => e);
+        if (store.multiStreamAppend === 'atomic') {
+          const results = outcome as Awaited<ReturnType<EventStore['appendToStreams']>>;
+          expect(results.map((r) => r.events.map((e) => e.id))).toEqual([nafta.map((e) => e.id), steelEvents.map((e) => e.id)]);
+          expect(results.map((r) => r.nextExpectedRevision)).toEqual([1n, 1n]);
+          expect((await collect(store.readAll())).map((e) => e.id)).toEqual([...nafta, ...steelEvents].map((e) => e.id));
+        } else {
+          expect(store.multiStreamAppend).toBe('single-stream');
+          expect(outcome).toBeInstanceOf(MultiStreamAppendUnsupportedError);
+          expect(outcome).toMatchObject({ code: 'multi_negotiation_batch_unsupported', negotiations: ['nafta-renegotiation', 'steel-talks'] });
+          expect(await collect(store.readAll())).toEqual([]);
+        }
+      });
+
+      it('given a conflict in the second negotiation, when appended together, then nothing of the first is stored', async () => {
+        await store.append(STEEL, [steel()]);
+        const nafta = events(2);
+        const error = await store
+          .appendToStreams([{ stream: NAFTA, events: nafta }, { stream: STEEL, events: [steel()], expectedRevision: 'no_stream' }])
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(store.multiStreamAppend === 'atomic' ? ConcurrencyConflictError : MultiStreamAppendUnsupportedError);
+        expect(await collect(store.readStream(NAFTA))).toEqual([]);
+        expect(await collect(store.readAll())).toHaveLength(1);
+      });
+
+      it('given one id in two negotiations of one call, then the call is refused and nothing is stored', async () => {
+        const [event] = events(1);
+        const error = await store
+          .appendToStreams([{ stream: NAFTA, events: [event] }, { stream: STEEL, events: [steel({ id: event.id })] }])
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(store.multiStreamAppend === 'atomic' ? IdempotencyConflictError : MultiStreamAppendUnsupportedError);
         expect(await collect(store.readAll())).toEqual([]);
       });
     });

@@ -1,23 +1,29 @@
-// Child process for the crash test: appends batches forever and prints "ack <batch> <size>" only
-// after each append has returned (i.e. committed). The parent kills it with SIGKILL at random.
+// Child process for the crash test: records batches forever through the RecordEvents command (as
+// POST /events and `parley append` do) and prints "ack <batch>" only after each has returned (i.e.
+// committed). Half the batches span three negotiations. The parent kills it with SIGKILL at random.
+require('reflect-metadata');
 const { getSQLiteEventStore } = require('../../dist/src/store/sqlite/get-sqlite-event-store');
+const { RecordEventsHandler } = require('../../dist/src/commands/record-events.handler');
+const { RecordEvents } = require('../../dist/src/commands/record-events.command');
 
 const [path, prefix] = process.argv.slice(2);
 const store = getSQLiteEventStore({ path });
-const stream = 'negotiation-crash-test';
+const handler = new RecordEventsHandler(store);
+const NEGOTIATIONS = ['crash-test-a', 'crash-test-b', 'crash-test-c'];
 
 const run = async () => {
   for (let batch = 0; ; batch++) {
-    const size = 1 + Math.floor(Math.random() * 20);
+    const size = 2 + Math.floor(Math.random() * 20);
+    const spread = batch % 2 === 0 ? NEGOTIATIONS.length : 1;
     const events = Array.from({ length: size }, (_, i) => ({
       id: `${prefix}-${batch}-of${size}-${i}`,
       type: 'StatementIssued',
-      negotiation: 'crash-test',
+      negotiation: NEGOTIATIONS[i % spread],
       occurredAt: '2018-05-24',
       confidence: 'reported',
       data: { speaker: 'someone', quote: 'x'.repeat(200) },
     }));
-    await store.append(stream, events);
+    await handler.execute(new RecordEvents(events));
     process.stdout.write(`ack ${prefix}-${batch}-of${size}\n`);
   }
 };

@@ -3,6 +3,7 @@ import { ParleyEvent, StoredEvent } from '../../../events';
 import { Clock, systemClock } from '../../clock/clock';
 import { AppendOptions, AppendResult, EventStore } from '../event-store.port';
 import { createLock, kurrentAppend } from './append';
+import { kurrentAppendToStreams } from './append-to-streams';
 import { kurrentCheckpoints } from './checkpoints';
 import { parseKurrentDBLocation } from './connection';
 import { decodeRecorded } from './event-encoding';
@@ -57,6 +58,7 @@ export const getKurrentDBEventStore = (options: KurrentDBEventStoreOptions): Kur
     kind: `kurrentdb (${host}${names.namespace ? `, namespace ${names.namespace}` : ''})`,
     namespace: names.namespace,
     append: (stream: string, events: readonly ParleyEvent[], appendOptions?: AppendOptions) => append(stream, { events }, appendOptions),
+    ...kurrentAppendToStreams((stream, events, appendOptions) => append(stream, { events }, appendOptions)),
     appendCopied: (stream: string, events: readonly StoredEvent[]) =>
       append(stream, { events: events.map(bodyOf), recordedAt: new Map(events.map((e) => [e.id, e.recordedAt])) }),
     readStream: kurrentReadStream(client, names),

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { ParleyEvent, schemaVersionOf, StoredEvent } from '../../../events';
 import { Clock } from '../../clock/clock';
 import { IdempotencyConflictError } from '../errors';
-import { AppendOptions, AppendResult } from '../event-store.port';
+import { AppendOptions, AppendResult, StreamAppend } from '../event-store.port';
 import { revisionConflict, revisionHolds } from '../expected-revision';
 import { fastCanonicalBody as canonicalBody } from './canonical-body';
 import { EVENT_COLUMNS, EventRow, rowToEvent } from './rows';
@@ -89,18 +89,24 @@ export const sqliteAppend = (db: Database, clock: Clock, onCommitted: () => void
     throw revisionConflict(stream, expected, actual);
   });
 
+  /** Several streams as one unit: a savepoint around them all, so one conflict takes back every stream. */
+  const appendStreams = db.transaction((appends: readonly StreamAppend[]): AppendResult[] =>
+    appends.map(({ stream, events, expectedRevision }) => appendInTransaction(stream, events, { expectedRevision })),
+  );
+
   /**
    * Group commit. Appends are queued and committed at the next turn of the event loop: every append
    * that arrived meanwhile (concurrent callers, or requests that queued up while the previous
-   * commit's fsync held the loop) shares one IMMEDIATE transaction and so one fsync. Each append
-   * runs in its own savepoint (a nested better-sqlite3 transaction): a conflict rolls back that
-   * append alone and rejects only its caller. Every caller is answered only after the commit that
-   * holds its events has returned, so an acknowledged append is as durable as before.
+   * commit's fsync held the loop) shares one IMMEDIATE transaction and so one fsync. Each append —
+   * one stream or several — runs in its own savepoint (a nested better-sqlite3 transaction): a
+   * conflict rolls back that append alone, all its streams, and rejects only its caller. Every
+   * caller is answered only after the commit that holds its events has returned, so an
+   * acknowledged append is as durable as before, and an append is never partly committed.
    */
   const group = db.transaction((queued: readonly Queued[]): Outcome[] =>
-    queued.map(({ stream, events, options }): Outcome => {
+    queued.map(({ appends }): Outcome => {
       try {
-        return { ok: true, result: appendInTransaction(stream, events, options) };
+        return { ok: true, results: appendStreams(appends) };
       } catch (error) {
         // Only this append's savepoint was rolled back, unless SQLite itself ended the transaction
         // (I/O error, disk full…): then the whole group fails.
@@ -119,28 +125,29 @@ export const sqliteAppend = (db: Database, clock: Clock, onCommitted: () => void
       const queued = queue.splice(0, MAX_GROUP);
       let outcomes: Outcome[];
       try {
-        outcomes =
-          queued.length === 1
-            ? [{ ok: true, result: appendInTransaction.immediate(queued[0].stream, queued[0].events, queued[0].options) }]
-            : group.immediate(queued);
+        outcomes = queued.length === 1 ? [{ ok: true, results: appendStreams.immediate(queued[0].appends) }] : group.immediate(queued);
       } catch (error) {
         queued.forEach((q) => q.reject(error));
         continue;
       }
-      if (outcomes.some((o) => o.ok && o.result.appended > 0)) onCommitted();
-      outcomes.forEach((outcome, i) => (outcome.ok ? queued[i].resolve(outcome.result) : queued[i].reject(outcome.error)));
+      if (outcomes.some((o) => o.ok && o.results.some((r) => r.appended > 0))) onCommitted();
+      outcomes.forEach((outcome, i) => (outcome.ok ? queued[i].resolve(outcome.results) : queued[i].reject(outcome.error)));
     }
   };
 
+  const enqueue = (appends: readonly StreamAppend[]): Promise<AppendResult[]> =>
+    new Promise<AppendResult[]>((resolve, reject) => {
+      queue.push({ appends, resolve, reject });
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    });
+
   return {
-    append: (stream: string, events: readonly ParleyEvent[], options: AppendOptions = {}): Promise<AppendResult> =>
-      new Promise<AppendResult>((resolve, reject) => {
-        queue.push({ stream, events, options, resolve, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
-      }),
+    append: async (stream: string, events: readonly ParleyEvent[], options: AppendOptions = {}): Promise<AppendResult> =>
+      (await enqueue([{ stream, events, expectedRevision: options.expectedRevision }]))[0],
+    appendToStreams: enqueue,
     /** Commits whatever is queued now (before closing the database). */
     flush,
   };
@@ -150,11 +157,9 @@ export const sqliteAppend = (db: Database, clock: Clock, onCommitted: () => void
 const MAX_GROUP = 1_000;
 
 interface Queued {
-  stream: string;
-  events: readonly ParleyEvent[];
-  options: AppendOptions;
-  resolve: (result: AppendResult) => void;
+  appends: readonly StreamAppend[];
+  resolve: (results: AppendResult[]) => void;
   reject: (error: unknown) => void;
 }
 
-type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+type Outcome = { ok: true; results: AppendResult[] } | { ok: false; error: unknown };

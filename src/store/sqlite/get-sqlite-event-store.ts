@@ -5,9 +5,9 @@ import { interval } from 'rxjs';
 import { filter, map } from 'rxjs/operators';
 import { ParleyEvent } from '../../../events';
 import { Clock, systemClock } from '../../clock/clock';
-import { assertBatchFitsStream } from '../batch-invariants';
+import { assertAppendsFitStreams, assertBatchFitsStream } from '../batch-invariants';
 import { catchUpSubscription } from '../catch-up-subscription';
-import { AppendOptions, EventStore, StoreSummaryEntry } from '../event-store.port';
+import { AppendOptions, EventStore, StoreSummaryEntry, StreamAppend } from '../event-store.port';
 import { createLiveTail } from '../live-tail';
 import { sqliteAppend } from './append';
 import { sqliteCheckpoints } from './checkpoints';
@@ -55,6 +55,11 @@ export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStor
     append: async (stream: string, events: readonly ParleyEvent[], appendOptions?: AppendOptions) => {
       assertBatchFitsStream(stream, events);
       return appender.append(stream, events, appendOptions);
+    },
+    multiStreamAppend: 'atomic',
+    appendToStreams: async (appends: readonly StreamAppend[]) => {
+      assertAppendsFitStreams(appends);
+      return appender.appendToStreams(appends);
     },
     readStream: sqliteReadStream(db),
     readAll,
