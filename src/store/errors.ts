@@ -40,8 +40,9 @@ export class IdempotencyConflictError extends ParleyError {
  * A batch spans several negotiations (streams) and the store cannot write them in one transaction;
  * nothing was appended. Send one batch per negotiation instead.
  */
-export class MultiStreamAppendUnsupportedError extends Error {
+export class MultiStreamAppendUnsupportedError extends ParleyError {
   readonly code = 'multi_negotiation_batch_unsupported';
+  readonly status = 422;
   constructor(
     readonly negotiations: readonly string[],
     readonly storeKind: string,
@@ -50,6 +51,9 @@ export class MultiStreamAppendUnsupportedError extends Error {
       `this batch spans ${negotiations.length} negotiations (${negotiations.join(', ')}), but the ${storeKind} store cannot record ` +
         'several negotiations all-or-nothing; nothing was recorded: send one batch per negotiation',
     );
-    this.name = 'MultiStreamAppendUnsupportedError';
+  }
+
+  override details() {
+    return { negotiations: this.negotiations, store: this.storeKind };
   }
 }
