@@ -1,18 +1,11 @@
 import type { DatabaseError, Pool } from 'pg';
 import { ParleyEvent, schemaVersionOf, StoredEvent } from '../../../events';
-import { assertBatchFitsStream } from '../batch-invariants';
+import { assertAppendsFitStreams } from '../batch-invariants';
 import { IdempotencyConflictError } from '../errors';
-import { AppendResult, ExpectedRevision } from '../event-store.port';
+import { AppendResult, ExpectedRevision, StreamAppend } from '../event-store.port';
 import { revisionConflict } from '../expected-revision';
 import { fastCanonicalBody as canonicalBody } from '../sqlite/canonical-body';
 import { qualified } from './schema';
-
-/** The port's multi-stream append (COORDINATION.md contract 1), until it lands on the port. */
-export interface StreamAppend {
-  stream: string;
-  events: readonly ParleyEvent[];
-  expectedRevision?: ExpectedRevision;
-}
 
 interface AppendRow {
   append_no: number;
@@ -38,10 +31,8 @@ export const postgresAppend = (pool: Pool, schema: string, recordedAt: RecordedA
     FROM ${qualified(schema, 'append_events')}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
 
   return async (appends: readonly StreamAppend[]): Promise<AppendResult[]> => {
-    const batches = appends.map(({ stream, events, expectedRevision }) => {
-      assertBatchFitsStream(stream, events);
-      return { stream, expected: expectedRevision ?? 'any', events: uniqueEvents(events) };
-    });
+    assertAppendsFitStreams(appends);
+    const batches = appends.map(({ stream, events, expectedRevision }) => ({ stream, expected: expectedRevision ?? 'any', events: uniqueEvents(events) }));
     const events = batches.flatMap((b) => b.events);
     const params = [
       batches.map((b) => b.stream),

@@ -4,7 +4,7 @@ import { Clock, systemClock } from '../../clock/clock';
 import { catchUpSubscription } from '../catch-up-subscription';
 import { AppendOptions, AppendResult, EventStore, ReadAllOptions, StoreSummaryEntry } from '../event-store.port';
 import { createLiveTail } from '../live-tail';
-import { postgresAppend, RecordedAtSource, StreamAppend } from './append';
+import { postgresAppend, RecordedAtSource } from './append';
 import { postgresCheckpoints } from './checkpoints';
 import { openPool, parsePostgresLocation } from './connection';
 import { PostgresHealth, postgresHealth } from './health';
@@ -30,7 +30,6 @@ export interface PostgresEventStoreOptions {
 /** The PostgreSQL adapter: the port, plus the multi-stream append in one transaction and its health. */
 export interface PostgresEventStore extends EventStore {
   readonly schema: string;
-  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   health(): Promise<PostgresHealth>;
 }
 
@@ -80,6 +79,7 @@ export const getPostgresEventStore = async (options: PostgresEventStoreOptions):
     kind: `postgres (${location.display}, schema ${schema})`,
     schema,
     append,
+    multiStreamAppend: 'atomic',
     appendToStreams: async (appends) => {
       const results = await appendToStreams(appends);
       tail.poke();
