@@ -19,3 +19,4 @@ export * from './negotiation-overview';
 export * from './summaries';
 export * from './timeline';
 export * from './issue-status';
+export * from './deadlines-ahead';

@@ -38,3 +38,9 @@ export const launchesSlice = (): HistorySlice => ({
   key: 'launches',
   filters: [{ types: ['NegotiationLaunched'] }, { types: CORRECTION_EVENT_TYPES }],
 });
+
+/** Deadlines across every negotiation, with the corrections that may move one. */
+export const deadlinesSlice = (): HistorySlice => ({
+  key: 'deadlines',
+  filters: [{ types: ['DeadlineSet'] }, { types: CORRECTION_EVENT_TYPES }],
+});

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GetDeadlinesHandler } from './deadlines.handler';
 import { GetEventHandler, ListEventsHandler } from './events.handler';
 import { HistoryCache } from './history-cache';
 import { DiffIssueHandler, ReplayIssueHandler } from './issue-replay.handler';
@@ -25,6 +26,7 @@ import { GetTimelineHandler } from './timeline.handler';
     GetTimelineHandler,
     ListEventsHandler,
     GetEventHandler,
+    GetDeadlinesHandler,
   ],
   exports: [StoreEventBridge, HistoryCache],
 })
