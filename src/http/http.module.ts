@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ApiErrorFilter } from './api-error.filter';
+import { DeadlinesController } from './controllers/deadlines.controller';
 import { EventsController } from './controllers/events.controller';
 import { HealthController } from './controllers/health.controller';
 import { MeasuresController } from './controllers/measures.controller';
@@ -10,7 +11,7 @@ import { QueriesModule } from '../queries/queries.module';
 
 @Module({
   imports: [QueriesModule],
-  controllers: [EventsController, NegotiationsController, MeasuresController, HealthController],
+  controllers: [EventsController, NegotiationsController, MeasuresController, HealthController, DeadlinesController],
   providers: [WriteAuthGuard, { provide: APP_FILTER, useClass: ApiErrorFilter }],
 })
 export class HttpModule {}

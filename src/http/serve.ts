@@ -12,6 +12,7 @@ import { ParleyConfig } from '../config/parley-config';
 import { loadBundledHistory } from '../history/load-bundled-history';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { WebModule } from '../web/web.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { apiError, toApiError } from './api-error';
 import { HttpModule } from './http.module';
 import { useJsonBodyParser } from './json-body-parser';
@@ -38,7 +39,7 @@ export const startServer = async (config: ParleyConfig, options: ServerOptions =
   fastify.setReplySerializer((payload) => toJson(payload));
   useJsonBodyParser(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, { clock: options.clock, features: [HttpModule, SubscriptionsModule, WebModule, ...(options.features ?? [])] }),
+    AppModule.forRoot(config, { clock: options.clock, features: [HttpModule, SubscriptionsModule, WebhooksModule, WebModule, ...(options.features ?? [])] }),
     adapter,
     { logger: options.logger ?? ['error', 'warn'], bodyParser: false },
   );

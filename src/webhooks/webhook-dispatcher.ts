@@ -51,10 +51,21 @@ export class WebhookDispatcher implements IEventHandler<EventRecorded>, OnApplic
     await this.syncing;
     await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
     this.workers.clear();
+    // The registry is closed here, after the last worker has written its cursor.
+    this.registry.close();
   }
 
   handle(): void {
     for (const worker of this.workers.values()) worker.wake();
+  }
+
+  /** After a replay: the worker starts again from the webhook's stored cursor. */
+  async restart(id: string): Promise<void> {
+    await this.syncing;
+    const worker = this.workers.get(id);
+    this.workers.delete(id);
+    await worker?.stop();
+    await this.tick();
   }
 
   /** Starts workers for new webhooks, stops removed ones, and sends the deadline alerts now due. */

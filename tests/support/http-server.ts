@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Clock, fixedClock } from '../../src/clock/clock';
-import { loadConfig } from '../../src/config/parley-config';
+import { loadConfig, WebhookSettings } from '../../src/config/parley-config';
 import { RunningServer, startServer } from '../../src/http/serve';
 
 /** The instant the bundled history is recorded at unless a test says otherwise. */
@@ -50,6 +50,8 @@ export interface TestServerOptions {
   loadBundledHistory?: boolean;
   /** Defaults to a fixed clock at HISTORY_RECORDED_AT. */
   clock?: ReturnType<typeof fixedClock>;
+  /** Webhook delivery settings over the defaults (tests shorten the back-off). */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 /** A real Parley HTTP server on 127.0.0.1 (random port) over a fresh SQLite file, with the bundled history. */
@@ -59,20 +61,18 @@ export const startTestServer = async (options: TestServerOptions = {}): Promise<
   const clock = options.clock ?? fixedClock(HISTORY_RECORDED_AT);
   let running: RunningServer;
   try {
-    running = await startServer(
-      loadConfig(
-        {
-          store: dbFile,
-          port: 0,
-          host: '127.0.0.1',
-          loadBundledHistory: options.loadBundledHistory ?? true,
-          apiToken: options.apiToken,
-          bodyLimitBytes: options.bodyLimitBytes,
-        },
-        {},
-      ),
-      { clock: clock as Clock, logger: false },
+    const config = loadConfig(
+      {
+        store: dbFile,
+        port: 0,
+        host: '127.0.0.1',
+        loadBundledHistory: options.loadBundledHistory ?? true,
+        apiToken: options.apiToken,
+        bodyLimitBytes: options.bodyLimitBytes,
+      },
+      {},
     );
+    running = await startServer({ ...config, webhooks: { ...config.webhooks, ...options.webhooks } }, { clock: clock as Clock, logger: false });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

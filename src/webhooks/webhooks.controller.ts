@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { z } from 'zod';
+import { Clock, CLOCK } from '../clock/clock';
+import { WriteAuthGuard } from '../http/write-auth.guard';
+import { positionSchema } from '../queries/query-params';
+import { EVENT_STORE, EventStore } from '../store/event-store.port';
+import { WebhookDispatcher } from './webhook-dispatcher';
+import { registerWebhook, replayWebhook, viewOf, webhookOrThrow } from './webhook-registration';
+import { WebhookRegistry } from './webhook-registry';
+import { WEBHOOK_REGISTRY } from './webhook-registry.provider';
+
+const replayBody = z.strictObject({ fromPosition: z.union([positionSchema, z.number().int().nonnegative().transform((v) => BigInt(v))]) });
+
+/** Webhook URLs and dead letters are private to whoever holds the token: every route needs it when one is set. */
+@Controller('webhooks')
+@UseGuards(WriteAuthGuard)
+export class WebhooksController {
+  constructor(
+    @Inject(WEBHOOK_REGISTRY) private readonly registry: WebhookRegistry,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly dispatcher: WebhookDispatcher,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  async add(@Body() body: unknown) {
+    const view = await registerWebhook(this.registry, this.store, this.clock, body);
+    await this.dispatcher.tick();
+    return view;
+  }
+
+  @Get()
+  list() {
+    return { webhooks: this.registry.list().map((w) => viewOf(this.registry, w)) };
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string) {
+    return viewOf(this.registry, webhookOrThrow(this.registry, id));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@Param('id') id: string) {
+    webhookOrThrow(this.registry, id);
+    this.registry.remove(id);
+    await this.dispatcher.tick();
+  }
+
+  @Get(':id/dead-letters')
+  deadLetters(@Param('id') id: string) {
+    webhookOrThrow(this.registry, id);
+    return { deadLetters: this.registry.deadLetters(id) };
+  }
+
+  @Post(':id/replay')
+  async replay(@Param('id') id: string, @Body() body: unknown) {
+    const { fromPosition } = replayBody.parse(body);
+    const view = replayWebhook(this.registry, id, fromPosition);
+    await this.dispatcher.restart(id);
+    return view;
+  }
+}
