@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Clock, systemClock } from './clock/clock';
 import { CommandsModule } from './commands/commands.module';
+import { CoreModule } from './core/core.module';
 import { ParleyConfig } from './config/parley-config';
 import { QueriesModule } from './queries/queries.module';
 import { StoreModule } from './store/store.module';
@@ -19,7 +20,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
-        StoreModule.forRoot(config, options.clock ?? systemClock),
+        CoreModule.forRoot(config, options.clock ?? systemClock),
+        StoreModule,
         CommandsModule,
         QueriesModule,
         ...(options.features ?? []),

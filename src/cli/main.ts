@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Command, Option } from 'commander';
+import { flagValue, integerIn, portSchema, revisionSchema } from '../config/values';
 import { asParleyError } from '../errors/invalid-input.error';
+import { positionSchema } from '../queries/query-params';
 import { appendCommand } from './commands/append.command';
 import { eventsCommand } from './commands/events.command';
 import { diffCommand } from './commands/diff.command';
@@ -35,17 +37,17 @@ const filterOptions = (command: Command): Command =>
     .addOption(new Option('--type <type>', 'only this event type (repeatable)').argParser(collectType));
 
 export const buildProgram = (): Command => {
-  const program = new Command('parley').description('Parley: negotiations as immutable, sourced events').showHelpAfterError();
+  const program = new Command('parley').description('Parley: negotiations as immutable, sourced events').showHelpAfterError('(add --help for usage)');
 
   storeOptions(program.command('append').argument('[files...]', 'JSON array, object or NDJSON files; "-" or none for stdin'))
     .description('validate and record events (all-or-nothing)')
-    .option('--expected-revision <n>', 'fail unless the negotiation stream is at this revision')
+    .addOption(new Option('--expected-revision <n>', 'fail unless the negotiation stream is at this revision').argParser(flagValue(revisionSchema)))
     .action(appendCommand);
 
   filterOptions(storeOptions(program.command('events')))
     .description('list stored events in recorded order')
-    .option('--from-position <n>', 'only events after this position')
-    .option('--limit <n>', 'at most this many events')
+    .addOption(new Option('--from-position <n>', 'only events after this position').argParser(flagValue(positionSchema)))
+    .addOption(new Option('--limit <n>', 'at most this many events').argParser(flagValue(integerIn(1))))
     .option('--json', 'NDJSON output')
     .action(eventsCommand);
 
@@ -95,7 +97,7 @@ export const buildProgram = (): Command => {
 
   storeOptions(program.command('serve'))
     .description('serve the HTTP API (and load the bundled history into the store)')
-    .option('--port <port>', 'port (default 3000, or PORT)')
+    .addOption(new Option('--port <port>', 'port, 0 for any free one (default 3000, or PORT)').argParser(flagValue(portSchema)))
     .option('--host <host>', 'interface to bind (default 127.0.0.1, or HOST)')
     .option('--no-history', 'do not load the bundled history')
     .action(serveCommand);
@@ -105,7 +107,7 @@ export const buildProgram = (): Command => {
     .description('copy every event of one store into a KurrentDB store, keeping ids, order and recordedAt (resumable)')
     .requiredOption('--from <location>', 'source store: a file path (e.g. ./data/parley.db) or a connection string')
     .requiredOption('--to <location>', 'target KurrentDB: esdb://host:2113?tls=false or esdb+discover://…')
-    .option('--batch <n>', 'events per append (default 500; batches also stay under 512 KiB)')
+    .addOption(new Option('--batch <n>', 'events per append (default 500; batches also stay under 512 KiB)').argParser(flagValue(integerIn(1, 10_000))))
     .option('--progress', 'show the progress bar even when stderr is not a terminal')
     .option('--no-progress', 'never show the progress bar')
     .action(copyCommand);

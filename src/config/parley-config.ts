@@ -1,75 +1,143 @@
-/**
- * Everything configurable, read once from the environment and overridden by CLI flags.
- * `store` is the one switch between adapters: a file path (or ':memory:') selects embedded SQLite,
- * an esdb:// or kurrentdb:// connection string selects KurrentDB.
- */
-export interface ParleyConfig {
-  store: string;
-  port: number;
-  host: string;
-  apiToken?: string;
-  bodyLimitBytes: number;
-  /** Load the bundled history into an empty store at start-up. */
-  loadBundledHistory: boolean;
-  webhooks: WebhookSettings;
-}
-
-/** Webhook delivery: where registrations live, and how hard a failing receiver is retried. */
-export interface WebhookSettings {
-  /** Deliver from this server (turn off on all but one of several servers sharing a registry). */
-  enabled: boolean;
-  /** SQLite file of registrations, cursors and dead letters (default: beside a file store). */
-  registry: string;
-  maxAttempts: number;
-  backoffMs: number;
-  maxBackoffMs: number;
-  timeoutMs: number;
-  registryPollMs: number;
-  deadlineCheckMs: number;
-}
+import { z } from 'zod';
+import { pathOf } from '../../events';
+import { InvalidInputError } from '../errors/invalid-input.error';
+import { storeKindOf } from '../store/store-location';
+import { integerIn, onOff, portSchema } from './values';
 
 export const DEFAULT_DB_PATH = './data/parley.db';
 export const PARLEY_CONFIG = Symbol('ParleyConfig');
 
-export type ConfigOverrides = Partial<ParleyConfig> & { db?: string };
+/** Tunables of the live streams (heartbeats, the per-subscriber buffer, checkpointing); see README. */
+const subscriptionLimitsSchema = z.object({
+  /** A `: heartbeat` comment this often keeps proxies from closing idle streams. */
+  heartbeatMs: integerIn(1).default(15_000),
+  /** Live events a subscriber may have waiting for its socket before it is disconnected. */
+  maxQueuedEvents: integerIn(1).default(10_000),
+  /** The same bound in bytes of framed messages. */
+  maxQueuedBytes: integerIn(1).default(16 * 1024 * 1024),
+  /** Named subscriptions store their checkpoint at most this often (and always on close). */
+  checkpointEveryMs: integerIn(1).default(100),
+  /** After the final message of a cut-off stream, how long its socket may take to flush before it is destroyed. */
+  closeGraceMs: integerIn(1).default(10_000),
+  /** On server shutdown, the same grace (kept short so the process exits promptly). */
+  shutdownGraceMs: integerIn(1).default(1_000),
+  /** How often the issue-state stream looks whether "today" (its default asOf) has changed. */
+  dayCheckMs: integerIn(1).default(60_000),
+});
 
-export const loadConfig = (overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): ParleyConfig => {
-  const { db, ...rest } = definedOnly(overrides);
-  return {
-    store: rest.store ?? db ?? env.PARLEY_STORE ?? env.PARLEY_DB ?? DEFAULT_DB_PATH,
-    port: rest.port ?? positiveInt('PORT', env.PORT, 3000),
-    host: rest.host ?? env.HOST ?? '127.0.0.1',
-    apiToken: rest.apiToken ?? (env.PARLEY_API_TOKEN || undefined),
-    bodyLimitBytes: rest.bodyLimitBytes ?? positiveInt('PARLEY_BODY_LIMIT', env.PARLEY_BODY_LIMIT, 10 * 1024 * 1024),
-    loadBundledHistory: rest.loadBundledHistory ?? false,
-    webhooks: rest.webhooks ?? webhookSettings(rest.store ?? db ?? env.PARLEY_STORE ?? env.PARLEY_DB ?? DEFAULT_DB_PATH, env),
-  };
-};
-
-const webhookSettings = (store: string, env: NodeJS.ProcessEnv): WebhookSettings => ({
-  enabled: env.PARLEY_WEBHOOKS !== 'off',
-  registry: env.PARLEY_WEBHOOKS_DB || defaultWebhookRegistryPath(store),
-  maxAttempts: Math.max(1, positiveInt('PARLEY_WEBHOOK_MAX_ATTEMPTS', env.PARLEY_WEBHOOK_MAX_ATTEMPTS, 8)),
-  backoffMs: positiveInt('PARLEY_WEBHOOK_BACKOFF_MS', env.PARLEY_WEBHOOK_BACKOFF_MS, 1_000),
-  maxBackoffMs: positiveInt('PARLEY_WEBHOOK_MAX_BACKOFF_MS', env.PARLEY_WEBHOOK_MAX_BACKOFF_MS, 300_000),
-  timeoutMs: positiveInt('PARLEY_WEBHOOK_TIMEOUT_MS', env.PARLEY_WEBHOOK_TIMEOUT_MS, 10_000),
-  registryPollMs: 1_000,
-  deadlineCheckMs: 60_000,
+/** Webhook delivery: where registrations live, and how hard a failing receiver is retried. */
+const webhookSettingsSchema = z.object({
+  /** Deliver from this server (turn off on all but one of several servers sharing a registry). */
+  enabled: onOff.default(true),
+  /** SQLite file of registrations, cursors and dead letters (default: beside a file store). */
+  registry: z.string().min(1).optional(),
+  maxAttempts: integerIn(1).default(8),
+  backoffMs: integerIn(0).default(1_000),
+  maxBackoffMs: integerIn(0).default(300_000),
+  timeoutMs: integerIn(1).default(10_000),
+  registryPollMs: integerIn(1).default(1_000),
+  deadlineCheckMs: integerIn(1).default(60_000),
 });
 
 /** Beside a file store (`data/parley.db` → `data/parley.webhooks.db`); in memory with a memory store. */
 export const defaultWebhookRegistryPath = (store: string): string => {
   if (store === ':memory:') return ':memory:';
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(store)) return './data/webhooks.db';
+  if (storeKindOf(store) !== 'sqlite') return './data/webhooks.db';
   return store.replace(/(\.[a-z0-9]+)?$/i, '.webhooks.db');
 };
 
-const positiveInt = (name: string, raw: string | undefined, fallback: number): number => {
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  return value;
-};
+/**
+ * Everything configurable, in one schema for the environment, CLI flags and code. To add a setting:
+ * a field here (with its default), its variable in ENVIRONMENT, and — for a flag — an option whose
+ * `.argParser(flagValue(…))` uses the same value schema.
+ */
+export const configSchema = z
+  .object({
+  /**
+   * The one switch between adapters: a file path (or ':memory:') selects embedded SQLite, a
+   * connection string selects a server (storeKindOf decides which).
+   */
+  store: z
+    .string()
+    .min(1)
+    .superRefine((location, ctx) => {
+      try {
+        storeKindOf(location);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as InvalidInputError).problems?.[0]?.message ?? String(error) });
+      }
+    })
+    .default(DEFAULT_DB_PATH),
+  port: portSchema.default(3000),
+  host: z.string().min(1).default('127.0.0.1'),
+  /** When set, writes need `Authorization: Bearer <token>`. */
+  apiToken: z.string().min(1).optional(),
+  bodyLimitBytes: integerIn(1).default(10 * 1024 * 1024),
+  /** Load the bundled history into an empty store at start-up. */
+  loadBundledHistory: z.boolean().default(false),
+    subscriptions: subscriptionLimitsSchema.default(subscriptionLimitsSchema.parse({})),
+    webhooks: webhookSettingsSchema.default(webhookSettingsSchema.parse({})),
+  })
+  .transform((config) => ({ ...config, webhooks: { ...config.webhooks, registry: config.webhooks.registry ?? defaultWebhookRegistryPath(config.store) } }));
 
-const definedOnly = <T extends object>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+export type ParleyConfig = z.output<typeof configSchema>;
+export type WebhookSettings = ParleyConfig['webhooks'];
+
+/** Environment variables and the setting each one fills (a dotted path); later lines win over earlier ones. */
+const ENVIRONMENT: readonly (readonly [variable: string, setting: string])[] = [
+  ['PARLEY_DB', 'store'],
+  ['PARLEY_STORE', 'store'],
+  ['PORT', 'port'],
+  ['HOST', 'host'],
+  ['PARLEY_API_TOKEN', 'apiToken'],
+  ['PARLEY_BODY_LIMIT', 'bodyLimitBytes'],
+  ['PARLEY_SSE_HEARTBEAT_MS', 'subscriptions.heartbeatMs'],
+  ['PARLEY_SSE_MAX_QUEUED_EVENTS', 'subscriptions.maxQueuedEvents'],
+  ['PARLEY_SSE_MAX_QUEUED_BYTES', 'subscriptions.maxQueuedBytes'],
+  ['PARLEY_SSE_CHECKPOINT_MS', 'subscriptions.checkpointEveryMs'],
+  ['PARLEY_SSE_CLOSE_GRACE_MS', 'subscriptions.closeGraceMs'],
+  ['PARLEY_SSE_SHUTDOWN_GRACE_MS', 'subscriptions.shutdownGraceMs'],
+  ['PARLEY_SSE_DAY_CHECK_MS', 'subscriptions.dayCheckMs'],
+  ['PARLEY_WEBHOOKS', 'webhooks.enabled'],
+  ['PARLEY_WEBHOOKS_DB', 'webhooks.registry'],
+  ['PARLEY_WEBHOOK_MAX_ATTEMPTS', 'webhooks.maxAttempts'],
+  ['PARLEY_WEBHOOK_BACKOFF_MS', 'webhooks.backoffMs'],
+  ['PARLEY_WEBHOOK_MAX_BACKOFF_MS', 'webhooks.maxBackoffMs'],
+  ['PARLEY_WEBHOOK_TIMEOUT_MS', 'webhooks.timeoutMs'],
+];
+
+/** Settings given in code or by flags (already parsed by their flag's schema); `db` is the --db spelling of `store`. */
+export type ConfigOverrides = { [K in keyof ParleyConfig]?: ParleyConfig[K] extends object ? Partial<ParleyConfig[K]> : ParleyConfig[K] } & { db?: string };
+
+/**
+ * The configuration: defaults, then the environment, then overrides; validated as a whole. A bad
+ * value is an InvalidInputError naming where it came from (`PORT: expected an integer from 0 to
+ * 65535, got "abc"`).
+ */
+export const loadConfig = (overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): ParleyConfig => {
+  const raw: Record<string, unknown> = {};
+  const origin = new Map<string, string>();
+  const set = (setting: string, value: unknown, from: string): void => {
+    if (value === undefined || value === '') return;
+    const keys = setting.split('.');
+    const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((node, key) => (node[key] ??= {}) as Record<string, unknown>, raw);
+    parent[keys[keys.length - 1]] = value;
+    origin.set(setting, from);
+  };
+  for (const [variable, setting] of ENVIRONMENT) set(setting, env[variable], variable);
+  const { db, ...rest } = overrides;
+  set('store', db, 'db');
+  for (const [setting, value] of Object.entries(rest)) {
+    if (value === null || typeof value !== 'object') set(setting, value, setting);
+    else for (const [inner, innerValue] of Object.entries(value)) set(`${setting}.${inner}`, innerValue, `${setting}.${inner}`);
+  }
+
+  const parsed = configSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new InvalidInputError(
+    parsed.error.issues.map((issue) => {
+      const setting = pathOf(issue.path);
+      return { field: origin.get(setting) ?? setting, message: issue.message };
+    }),
+  );
+};

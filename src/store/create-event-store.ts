@@ -1,19 +1,20 @@
 import { Clock } from '../clock/clock';
 import { EventStore } from './event-store.port';
-import { isPostgresLocation } from './postgres/connection';
 import { getSQLiteEventStore } from './sqlite/get-sqlite-event-store';
+import { storeKindOf } from './store-location';
 
-const isKurrentDB = (location: string): boolean => /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb):\/\//.test(location);
-
-/** The one place where configuration picks an adapter. */
+/** The one place where configuration picks an adapter (which one a location names: storeKindOf). */
 export const createEventStore = async (location: string, clock: Clock): Promise<EventStore> => {
-  if (isKurrentDB(location)) {
-    const { getKurrentDBEventStore } = await import('./kurrentdb/get-kurrentdb-event-store');
-    return getKurrentDBEventStore({ connectionString: location, clock });
+  switch (storeKindOf(location)) {
+    case 'kurrentdb': {
+      const { getKurrentDBEventStore } = await import('./kurrentdb/get-kurrentdb-event-store');
+      return getKurrentDBEventStore({ connectionString: location, clock });
+    }
+    case 'postgres': {
+      const { getPostgresEventStore } = await import('./postgres/get-postgres-event-store');
+      return getPostgresEventStore({ connectionString: location, clock });
+    }
+    case 'sqlite':
+      return getSQLiteEventStore({ path: location, clock });
   }
-  if (isPostgresLocation(location)) {
-    const { getPostgresEventStore } = await import('./postgres/get-postgres-event-store');
-    return getPostgresEventStore({ connectionString: location, clock });
-  }
-  return getSQLiteEventStore({ path: location, clock });
 };

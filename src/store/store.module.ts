@@ -1,5 +1,5 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Clock, CLOCK, systemClock } from '../clock/clock';
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Clock, CLOCK } from '../clock/clock';
 import { PARLEY_CONFIG, ParleyConfig } from '../config/parley-config';
 import { createEventStore } from './create-event-store';
 import { EVENT_STORE, EventStore } from './event-store.port';
@@ -11,19 +11,13 @@ class StoreLifecycle implements OnApplicationShutdown {
   }
 }
 
+/** The event store the configuration names, closed when the application shuts down. */
 @Global()
-@Module({})
-export class StoreModule {
-  static forRoot(config: ParleyConfig, clock: Clock = systemClock): DynamicModule {
-    return {
-      module: StoreModule,
-      providers: [
-        { provide: PARLEY_CONFIG, useValue: config },
-        { provide: CLOCK, useValue: clock },
-        { provide: EVENT_STORE, useFactory: (c: Clock) => createEventStore(config.store, c), inject: [CLOCK] },
-        StoreLifecycle,
-      ],
-      exports: [PARLEY_CONFIG, CLOCK, EVENT_STORE],
-    };
-  }
-}
+@Module({
+  providers: [
+    { provide: EVENT_STORE, useFactory: (config: ParleyConfig, clock: Clock) => createEventStore(config.store, clock), inject: [PARLEY_CONFIG, CLOCK] },
+    StoreLifecycle,
+  ],
+  exports: [EVENT_STORE],
+})
+export class StoreModule {}

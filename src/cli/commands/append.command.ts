@@ -6,7 +6,7 @@ import { importProgress } from '../import-progress';
 import { readInputs } from '../read-input';
 
 export interface AppendFlags extends StoreFlags {
-  expectedRevision?: string;
+  expectedRevision?: bigint;
 }
 
 /** `parley append [FILE…|-]`: every file is parsed and validated before anything is written. */
@@ -18,10 +18,9 @@ export const appendCommand = async (files: string[], flags: AppendFlags): Promis
     inputs.push(...parsed.inputs);
     locations.push(...parsed.locations);
   }
-  const expectedRevision = flags.expectedRevision === undefined ? undefined : parseRevision(flags.expectedRevision);
   const progress = importProgress(inputs.length);
   const result = await withApp(flags, (app) =>
-    app.get(CommandBus).execute(new RecordEvents(inputs, { expectedRevision, locations, onProgress: progress.onProgress })),
+    app.get(CommandBus).execute(new RecordEvents(inputs, { expectedRevision: flags.expectedRevision, locations, onProgress: progress.onProgress })),
   ).finally(progress.stop);
   process.stdout.write(
     `${JSON.stringify({
@@ -31,9 +30,4 @@ export const appendCommand = async (files: string[], flags: AppendFlags): Promis
       lastPosition: result.lastPosition === null ? null : bigintToJson(result.lastPosition),
     })}\n`,
   );
-};
-
-const parseRevision = (raw: string): bigint => {
-  if (!/^\d+$/.test(raw)) throw new Error(`--expected-revision must be a non-negative integer, got "${raw}"`);
-  return BigInt(raw);
 };

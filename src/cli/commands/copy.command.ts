@@ -4,11 +4,12 @@ import { StoredEvent, streamOf } from '../../../events';
 import { systemClock } from '../../clock/clock';
 import { createEventStore } from '../../store/create-event-store';
 import { AppendResult, EventStore } from '../../store/event-store.port';
+import { storeKindOf } from '../../store/store-location';
 
 export interface CopyFlags {
   from: string;
   to: string;
-  batch?: string;
+  batch?: number;
   /** Default: a progress bar when stderr is a terminal. */
   progress?: boolean;
 }
@@ -19,7 +20,6 @@ interface CopyTarget extends EventStore {
 }
 
 const isCopyTarget = (store: EventStore): store is CopyTarget => typeof (store as Partial<CopyTarget>).appendCopied === 'function';
-const isConnectionString = (location: string): boolean => /^[a-z][a-z0-9+]*:\/\//i.test(location);
 
 /** Well under KurrentDB's default MaxAppendSize (1 MiB), whatever the batch size. */
 const MAX_BATCH_BYTES = 512 * 1024;
@@ -37,10 +37,9 @@ export interface CopyReport {
  * what the target already holds: the target's idempotency makes the copy resumable.
  */
 export const copyCommand = async (flags: CopyFlags): Promise<void> => {
-  const batchSize = flags.batch === undefined ? 500 : Number(flags.batch);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error(`--batch must be an integer from 1 to 10000, got "${flags.batch}"`);
-  if (!isConnectionString(flags.from) && !existsSync(flags.from)) throw new Error(`--from: no store at ${flags.from}`);
-  if (!isConnectionString(flags.to)) throw new Error(`--to must be a KurrentDB connection string (esdb://… or esdb+discover://…), got "${flags.to}"`);
+  const batchSize = flags.batch ?? 500;
+  if (storeKindOf(flags.from) === 'sqlite' && !existsSync(flags.from)) throw new Error(`--from: no store at ${flags.from}`);
+  if (storeKindOf(flags.to) === 'sqlite') throw new Error(`--to must be a KurrentDB connection string (esdb://… or esdb+discover://…), got "${flags.to}"`);
 
   const source = await createEventStore(flags.from, systemClock);
   try {

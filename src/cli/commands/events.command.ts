@@ -1,14 +1,13 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { storedEventToJson } from '../../../events';
 import { ListEvents } from '../../queries/events.query';
-import { positionSchema } from '../../queries/query-params';
 import { withApp, StoreFlags } from '../boot';
 import { eventFilterFrom, FilterFlags } from '../filter-flags';
 import { formatEventLine } from '../format';
 
 export interface EventsFlags extends StoreFlags, FilterFlags {
-  fromPosition?: string;
-  limit?: string;
+  fromPosition?: bigint;
+  limit?: number;
   json?: boolean;
 }
 
@@ -19,9 +18,8 @@ export const eventsCommand = async (flags: EventsFlags): Promise<void> =>
   withApp(flags, async (app) => {
     const bus = app.get(QueryBus);
     const filter = eventFilterFrom(flags);
-    let fromPosition = flags.fromPosition === undefined ? undefined : positionSchema.parse(flags.fromPosition);
-    let remaining = flags.limit === undefined ? Number.POSITIVE_INFINITY : Number(flags.limit);
-    if (!(remaining > 0)) throw new Error(`--limit must be a positive integer, got "${flags.limit}"`);
+    let fromPosition = flags.fromPosition;
+    let remaining = flags.limit ?? Number.POSITIVE_INFINITY;
     while (remaining > 0) {
       const page = await bus.execute(new ListEvents({ filter, fromPosition, limit: Math.min(PAGE, remaining) }));
       for (const event of page.events) process.stdout.write(`${flags.json ? JSON.stringify(storedEventToJson(event)) : formatEventLine(event)}\n`);

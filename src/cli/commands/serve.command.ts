@@ -3,7 +3,7 @@ import { startServer } from '../../http/serve';
 import { StoreFlags } from '../boot';
 
 export interface ServeFlags extends StoreFlags {
-  port?: string;
+  port?: number;
   host?: string;
   history?: boolean;
 }
@@ -24,7 +24,7 @@ export const serveCommand = async (flags: ServeFlags): Promise<void> => {
   const config = loadConfig({
     db: flags.db,
     store: flags.store,
-    port: flags.port === undefined ? undefined : Number(flags.port),
+    port: flags.port,
     host: flags.host,
     loadBundledHistory: flags.history !== false,
   });

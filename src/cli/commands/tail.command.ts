@@ -1,35 +1,24 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { Subscription } from 'rxjs';
 import { StoredEvent, storedEventToJson } from '../../../events';
+import { PARLEY_CONFIG, ParleyConfig } from '../../config/parley-config';
+import { flagValue } from '../../config/values';
+import { positionSchema } from '../../queries/query-params';
 import { EVENT_STORE, EventStore } from '../../store/event-store.port';
 import { BoundedDelivery } from '../../subscriptions/bounded-delivery';
 import { NamedCheckpoint } from '../../subscriptions/named-checkpoint';
 import { pacedSubscription } from '../../subscriptions/paced-subscription';
 import { resolveStart } from '../../subscriptions/start-position';
 import { subscriptionNameSchema } from '../../subscriptions/stream-params';
-import { subscriptionLimitsFromEnv } from '../../subscriptions/subscription-limits';
 import { StoreFlags, withApp } from '../boot';
 import { eventFilterFrom, FilterFlags } from '../filter-flags';
 import { formatEventLine } from '../format';
 
 export interface TailFlags extends StoreFlags, FilterFlags {
-  fromPosition?: string;
+  fromPosition?: bigint;
   name?: string;
   json?: boolean;
 }
-
-const parsePosition = (raw: string | undefined): bigint | undefined => {
-  if (raw === undefined) return undefined;
-  if (!/^\d{1,20}$/.test(raw)) throw new Error(`--from-position must be a non-negative integer, got "${raw}"`);
-  return BigInt(raw);
-};
-
-const parseName = (raw: string | undefined): string | undefined => {
-  if (raw === undefined) return undefined;
-  const parsed = subscriptionNameSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`--name ${parsed.error.issues[0].message}, got "${raw}"`);
-  return parsed.data;
-};
 
 /**
  * `parley tail`: matching events as they are recorded (after replaying from --from-position, or
@@ -38,10 +27,9 @@ const parseName = (raw: string | undefined): string | undefined => {
  */
 export const tailCommand = async (flags: TailFlags): Promise<void> => {
   const filter = eventFilterFrom(flags);
-  const fromPosition = parsePosition(flags.fromPosition);
-  const name = parseName(flags.name);
-  const limits = subscriptionLimitsFromEnv();
+  const { fromPosition, name } = flags;
   await withApp(flags, async (app) => {
+    const limits = app.get<ParleyConfig>(PARLEY_CONFIG).subscriptions;
     const store = app.get<EventStore>(EVENT_STORE);
     const named = name ? await NamedCheckpoint.open(store, name, limits.checkpointEveryMs) : undefined;
     const { after, from } = await resolveStart(store, { checkpoint: named?.position, fromPosition });
@@ -93,7 +81,7 @@ export const tailCommand = async (flags: TailFlags): Promise<void> => {
 export const tailOptions = (command: Command): Command =>
   command
     .description('print matching events as they are recorded (Ctrl-C to stop)')
-    .option('--from-position <n>', 'first replay the events after this position (0: everything)')
-    .option('--name <name>', 'a named subscription: resume from its checkpoint in the store, and keep it')
+    .addOption(new Option('--from-position <n>', 'first replay the events after this position (0: everything)').argParser(flagValue(positionSchema)))
+    .addOption(new Option('--name <name>', 'a named subscription: resume from its checkpoint in the store, and keep it').argParser(flagValue(subscriptionNameSchema)))
     .option('--json', 'NDJSON output')
     .action(tailCommand);

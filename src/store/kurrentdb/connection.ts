@@ -1,3 +1,5 @@
+import { KURRENTDB_SCHEMES } from '../store-location';
+
 /**
  * What a KurrentDB location says: the client's connection string (esdb:// or esdb+discover://) and
  * Parley's own namespace. `kurrentdb://`, `kurrentdb+discover://` and `kdb://` are accepted as
@@ -10,20 +12,11 @@ export interface KurrentDBLocation {
   namespace?: string;
 }
 
-const SCHEMES: Readonly<Record<string, string>> = {
-  esdb: 'esdb',
-  'esdb+discover': 'esdb+discover',
-  kurrentdb: 'esdb',
-  'kurrentdb+discover': 'esdb+discover',
-  kdb: 'esdb',
-  'kdb+discover': 'esdb+discover',
-};
-
 export const NAMESPACE_PARAMETER = 'parleyNamespace';
 
 export const parseKurrentDBLocation = (location: string): KurrentDBLocation => {
   const match = /^([a-z+]+):\/\/(.*)$/i.exec(location.trim());
-  const scheme = match && SCHEMES[match[1].toLowerCase()];
+  const scheme = match && KURRENTDB_SCHEMES[match[1].toLowerCase()];
   if (!match || !scheme) throw new Error(`not a KurrentDB connection string (esdb://… or esdb+discover://…): ${location}`);
   const [rest, query = ''] = splitOnce(match[2], '?');
   let namespace: string | undefined;

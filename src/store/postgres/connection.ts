@@ -10,8 +10,6 @@ export interface PostgresLocation {
   display: string;
 }
 
-export const isPostgresLocation = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
-
 /** postgres://user:password@host:5432/db?sslmode=require&schema=parley&poolSize=10 */
 export const parsePostgresLocation = (location: string): PostgresLocation => {
   const url = new URL(location);
