@@ -21,7 +21,7 @@ const collectType = (value: string, previous: string[] = []): string[] => [...pr
 const storeOptions = (command: Command): Command =>
   command
     .option('--db <path>', 'embedded store file (default ./data/parley.db, or PARLEY_DB)')
-    .option('--store <location>', 'store location: a file path or esdb://host:2113?tls=false (or PARLEY_STORE)');
+    .option('--store <location>', 'store location: a file path, postgres://user:pw@host:5432/db or esdb://host:2113?tls=false (or PARLEY_STORE)');
 
 const pointInTimeOptions = (command: Command): Command =>
   command
@@ -104,9 +104,9 @@ export const buildProgram = (): Command => {
 
   program
     .command('copy')
-    .description('copy every event of one store into a KurrentDB store, keeping ids, order and recordedAt (resumable)')
+    .description('copy every event of one store into another (SQLite file, postgres://, esdb://), keeping ids, order and recordedAt (resumable)')
     .requiredOption('--from <location>', 'source store: a file path (e.g. ./data/parley.db) or a connection string')
-    .requiredOption('--to <location>', 'target KurrentDB: esdb://host:2113?tls=false or esdb+discover://…')
+    .requiredOption('--to <location>', 'target store: a file path, postgres://user:pw@host/db or esdb://host:2113?tls=false')
     .addOption(new Option('--batch <n>', 'events per append (default 500; batches also stay under 512 KiB)').argParser(flagValue(integerIn(1, 10_000))))
     .option('--progress', 'show the progress bar even when stderr is not a terminal')
     .option('--no-progress', 'never show the progress bar')

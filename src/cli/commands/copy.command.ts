@@ -1,7 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { existsSync } from 'node:fs';
-import { StoredEvent, streamOf } from '../../../events';
-import { systemClock } from '../../clock/clock';
+import { ParleyEvent, StoredEvent, streamOf } from '../../../events';
+import { Clock, systemClock } from '../../clock/clock';
 import { createEventStore } from '../../store/create-event-store';
 import { AppendResult, EventStore } from '../../store/event-store.port';
 import { storeKindOf } from '../../store/store-location';
@@ -14,7 +14,7 @@ export interface CopyFlags {
   progress?: boolean;
 }
 
-/** A store that can take events copied from another one with their original recordedAt (the KurrentDB adapter). */
+/** A store that takes events copied from another one with their original recordedAt itself (the KurrentDB adapter). */
 interface CopyTarget extends EventStore {
   appendCopied(stream: string, events: readonly StoredEvent[]): Promise<AppendResult>;
 }
@@ -31,7 +31,8 @@ export interface CopyReport {
 }
 
 /**
- * `parley copy --from ./data/parley.db --to esdb://…`: the source's log in position order, appended
+ * `parley copy --from ./data/parley.db --to postgres://…` (or esdb://…, or another file; any store
+ * to any other): the source's log in position order, appended
  * to the target per negotiation stream in consecutive batches, so ids, global order and each
  * event's recordedAt survive. A re-run (after a crash, or with new events in the source) skips
  * what the target already holds: the target's idempotency makes the copy resumable.
@@ -39,14 +40,16 @@ export interface CopyReport {
 export const copyCommand = async (flags: CopyFlags): Promise<void> => {
   const batchSize = flags.batch ?? 500;
   if (storeKindOf(flags.from) === 'sqlite' && !existsSync(flags.from)) throw new Error(`--from: no store at ${flags.from}`);
-  if (storeKindOf(flags.to) === 'sqlite') throw new Error(`--to must be a KurrentDB connection string (esdb://… or esdb+discover://…), got "${flags.to}"`);
+  if (flags.to === flags.from) throw new Error(`--to is the same store as --from (${flags.to})`);
 
   const source = await createEventStore(flags.from, systemClock);
   try {
-    const target = await createEventStore(flags.to, systemClock);
+    // Stores that take recordedAt from their clock (SQLite, PostgreSQL) are given the source's:
+    // each batch is appended with the clock set to its events' original recordedAt.
+    const copyClock = replayedClock();
+    const target = await createEventStore(flags.to, copyClock);
     try {
-      if (!isCopyTarget(target)) throw new Error(`--to: ${target.kind} cannot keep copied events' recordedAt`);
-      const report = await copyEvents(source, target, batchSize, flags.progress ?? Boolean(process.stderr.isTTY));
+      const report = await copyEvents(source, copyTarget(target, copyClock), batchSize, flags.progress ?? Boolean(process.stderr.isTTY));
       process.stdout.write(`${JSON.stringify({ from: source.kind, to: target.kind, ...report })}\n`);
     } finally {
       await target.close();
@@ -55,6 +58,28 @@ export const copyCommand = async (flags: CopyFlags): Promise<void> => {
     await source.close();
   }
 };
+
+/** A clock that tells the time it is set to: the recordedAt of the batch being copied. */
+const replayedClock = (): Clock & { set(iso: string): void } => {
+  let current = new Date(0);
+  return { now: () => new Date(current), set: (iso: string) => (current = new Date(iso)) };
+};
+
+/**
+ * Any store as a copy target. A store without appendCopied records each batch at its clock's
+ * time, set here to the batch's original recordedAt (a batch never mixes recordedAts, see below).
+ */
+const copyTarget = (target: EventStore, clock: ReturnType<typeof replayedClock>): CopyTarget =>
+  isCopyTarget(target)
+    ? target
+    : Object.assign(Object.create(target) as EventStore, {
+        appendCopied: (stream: string, events: readonly StoredEvent[]) => {
+          clock.set(events[0].recordedAt);
+          return target.append(stream, events.map(bodyOf));
+        },
+      });
+
+const bodyOf = ({ position, streamRevision, recordedAt, ...body }: StoredEvent): ParleyEvent => body as ParleyEvent;
 
 const copyEvents = async (source: EventStore, target: CopyTarget, batchSize: number, showProgress: boolean): Promise<CopyReport> => {
   const total = (await source.summary()).reduce((sum, entry) => sum + entry.events, 0);
@@ -85,7 +110,10 @@ const copyEvents = async (source: EventStore, target: CopyTarget, batchSize: num
   try {
     for await (const event of source.readAll()) {
       const bytes = JSON.stringify(event, (_, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)).length;
-      if (pending.length > 0 && (pending[0].negotiation !== event.negotiation || pending.length >= batchSize || pendingBytes + bytes > MAX_BATCH_BYTES))
+      if (
+        pending.length > 0 &&
+        (pending[0].negotiation !== event.negotiation || pending[0].recordedAt !== event.recordedAt || pending.length >= batchSize || pendingBytes + bytes > MAX_BATCH_BYTES)
+      )
         await flush();
       pending.push(event);
       pendingBytes += bytes;
