@@ -48,8 +48,23 @@ function append(log: InMemoryLog, settings: AppendSettings, messages: AppendReq[
   if (!stream) throw new AppendError(invalidArgument("stream name must not be empty"));
 
   const expected = expectedRevision(options);
-  const events = proposedEvents(rest, settings);
+  let events: ProposedEvent[];
+  try {
+    events = proposedEvents(rest.map((message) => message.getProposedMessage() ?? missingProposal()), settings);
+  } catch (error) {
+    if (!(error instanceof ProposalError)) throw error;
+    if (error.kind === "invalid") throw new AppendError(invalidArgument(error.message));
+    throw new AppendError(
+      rpcError(grpc.status.INVALID_ARGUMENT, error.message, {
+        exception: error.kind,
+        [error.kind === "maximum-append-size-exceeded" ? "maximum-append-size" : "required-metadata-properties"]: error.detail,
+      }),
+    );
+  }
   const outcome = log.append(stream, expected, events);
+  if (!outcome.ok && outcome.deleted) {
+    throw new AppendError(rpcError(grpc.status.FAILED_PRECONDITION, `Event stream '${stream}' is deleted.`, { exception: "stream-deleted", "stream-name": stream }));
+  }
   const response = new AppendResp();
 
   if (outcome.ok) {
@@ -87,6 +102,10 @@ function append(log: InMemoryLog, settings: AppendSettings, messages: AppendReq[
   return response.setWrongExpectedVersion(wrong);
 }
 
+function missingProposal(): never {
+  throw new ProposalError("invalid", "expected a proposed message");
+}
+
 function expectedRevision(options: AppendReq.Options): ExpectedRevision {
   switch (options.getExpectedStreamRevisionCase()) {
     case Case.ANY:
@@ -102,23 +121,34 @@ function expectedRevision(options: AppendReq.Options): ExpectedRevision {
   }
 }
 
-function proposedEvents(messages: AppendReq[], settings: AppendSettings): ProposedEvent[] {
+/** What both append RPCs carry per event (AppendReq and BatchAppendReq proposed messages). */
+export interface ProposedMessageLike {
+  getMetadataMap(): { get(key: string): string | undefined };
+  getId(): import("@eventstore/db-client/generated/shared_pb").UUID | undefined;
+  getData_asU8(): Uint8Array;
+  getCustomMetadata_asU8(): Uint8Array;
+}
+
+/** A proposed write the server refuses before it reaches the log. */
+export class ProposalError extends Error {
+  constructor(
+    readonly kind: "maximum-append-size-exceeded" | "missing-required-metadata-property" | "invalid",
+    message: string,
+    readonly detail = "",
+  ) {
+    super(message);
+  }
+}
+
+/** Proposed messages as log events, refusing a missing type/content-type or a write over MaxAppendSize. */
+export function proposedEvents(messages: readonly ProposedMessageLike[], settings: AppendSettings): ProposedEvent[] {
   let size = 0;
-  return messages.map((message) => {
-    const proposed = message.getProposedMessage();
-    if (!proposed) throw new AppendError(invalidArgument("expected a proposed message"));
+  return messages.map((proposed) => {
     const metadata = proposed.getMetadataMap();
     const type = metadata.get("type");
     const contentType = metadata.get("content-type");
     for (const [key, value] of [["type", type], ["content-type", contentType]] as const) {
-      if (value === undefined) {
-        throw new AppendError(
-          rpcError(grpc.status.INVALID_ARGUMENT, `Required metadata property ${key} is missing`, {
-            exception: "missing-required-metadata-property",
-            "required-metadata-properties": key,
-          }),
-        );
-      }
+      if (value === undefined) throw new ProposalError("missing-required-metadata-property", `Required metadata property ${key} is missing`, key);
     }
     const event: ProposedEvent = {
       id: eventId(proposed),
@@ -129,21 +159,16 @@ function proposedEvents(messages: AppendReq[], settings: AppendSettings): Propos
     };
     size += event.data.length + event.metadata.length + Buffer.byteLength(event.type, "utf8");
     if (size > settings.maxAppendSize) {
-      throw new AppendError(
-        rpcError(grpc.status.INVALID_ARGUMENT, `Maximum Append Size of ${settings.maxAppendSize} Exceeded.`, {
-          exception: "maximum-append-size-exceeded",
-          "maximum-append-size": String(settings.maxAppendSize),
-        }),
-      );
+      throw new ProposalError("maximum-append-size-exceeded", `Maximum Append Size of ${settings.maxAppendSize} Exceeded.`, String(settings.maxAppendSize));
     }
     return event;
   });
 }
 
-function eventId(proposed: AppendReq.ProposedMessage): string {
+function eventId(proposed: ProposedMessageLike): string {
   try {
     return uuidToString(proposed.getId());
   } catch (error) {
-    throw new AppendError(invalidArgument(`invalid event id: ${(error as Error).message}`));
+    throw new ProposalError("invalid", `invalid event id: ${(error as Error).message}`);
   }
 }

@@ -46,3 +46,10 @@ export function rpcError(
 
 export const invalidArgument = (details: string) =>
   rpcError(grpc.status.INVALID_ARGUMENT, details);
+
+/**
+ * What a node shutting down gracefully ends its streaming calls with: CANCELLED
+ * with server-side details (the client treats only "Cancelled on client" as its
+ * own cancellation and turns this one into CancelledError).
+ */
+export const SERVER_CANCELLED = rpcError(grpc.status.CANCELLED, "Call cancelled by the server: the node is shutting down");

@@ -10,7 +10,13 @@
  * - per-stream idempotency: re-appending the same event ids at the same expected
  *   revision is a no-op that reports success with the original revision/position.
  * Every event is self-committed, so commit position == prepare position.
+ * - hard deletes (tombstones): a `$streamDeleted` record is written into the
+ *   stream and shows up in `$all`; the stream then reads as deleted and refuses
+ *   appends (KurrentDB `AllReader.cs`: "prepare with useful data or delete
+ *   tombstone"; `EventNumber.DeletedStream` = long.MaxValue is its revision).
  */
+
+import { randomUUID } from "node:crypto";
 
 export type ExpectedRevision =
   | { readonly kind: "any" }
@@ -33,18 +39,25 @@ export interface LogRecord extends ProposedEvent {
   readonly revision: number;
   /** .NET ticks (100ns) since the Unix epoch, as the server reports `created`. */
   readonly createdTicks: bigint;
+  /** The `$streamDeleted` record of a hard delete (its revision on the wire is long.MaxValue). */
+  readonly tombstone?: true;
 }
+
+/** `EventNumber.DeletedStream`: the revision KurrentDB reports for a tombstone record. */
+export const DELETED_STREAM_REVISION = 9223372036854775807n;
+export const STREAM_DELETED_TYPE = "$streamDeleted";
 
 /** -1 means "the stream does not exist". */
 export type StreamRevisionOrNone = number;
 
 export type AppendOutcome =
   | { readonly ok: true; readonly currentRevision: StreamRevisionOrNone; readonly position?: bigint }
-  | { readonly ok: false; readonly currentRevision: StreamRevisionOrNone };
+  | { readonly ok: false; readonly currentRevision: StreamRevisionOrNone; readonly deleted?: true };
 
 interface StreamState {
   readonly records: LogRecord[];
   readonly revisionById: Map<string, number>;
+  deleted?: LogRecord;
 }
 
 /** Fixed per-record overhead of a v2 prepare record (length prefix/suffix, header, ids). */
@@ -67,6 +80,7 @@ export class InMemoryLog {
   private readonly streams = new Map<string, StreamState>();
   private readonly listeners = new Set<() => void>();
   private nextPosition: bigint;
+  private lengthBeforeLastWrite = 0;
 
   constructor(initialPosition: bigint) {
     if (initialPosition < 0n) throw new RangeError("initialPosition must be >= 0");
@@ -78,12 +92,61 @@ export class InMemoryLog {
     return this.records.length;
   }
 
+  /** What a follower one write behind the leader holds: `$all` without the latest write. */
+  get lengthOnLaggingFollower(): number {
+    return this.lengthBeforeLastWrite;
+  }
+
   at(index: number): LogRecord | undefined {
     return this.records[index];
   }
 
   stream(streamId: string): readonly LogRecord[] | undefined {
     return this.streams.get(streamId)?.records;
+  }
+
+  isDeleted(streamId: string): boolean {
+    return this.streams.get(streamId)?.deleted !== undefined;
+  }
+
+  /**
+   * True when `position` starts a record or lies at/after the end of the log: the
+   * only positions KurrentDB reads `$all` from. Any other raises InvalidArgument
+   * "Trying to read from an invalid position." (`RpcExceptions.InvalidPositionException`).
+   */
+  isReadablePosition(position: bigint): boolean {
+    if (position >= this.nextPosition) return true;
+    return this.records[this.firstIndexAtOrAfter(position)]?.position === position;
+  }
+
+  /**
+   * Hard delete: writes the `$streamDeleted` record (not JSON, empty data) into the
+   * stream and `$all`; afterwards reads raise StreamDeleted and appends are refused.
+   */
+  tombstone(streamId: string, expected: ExpectedRevision): AppendOutcome {
+    const state = this.streams.get(streamId);
+    const current = (state?.records.length ?? 0) - 1;
+    if (state?.deleted) return { ok: false, currentRevision: current, deleted: true };
+    if (!satisfies(expected, current)) return { ok: false, currentRevision: current };
+    const stream = state ?? this.createStream(streamId);
+    const record: LogRecord = {
+      id: randomUUID(),
+      type: STREAM_DELETED_TYPE,
+      isJson: false,
+      data: new Uint8Array(),
+      metadata: new Uint8Array(),
+      streamId,
+      revision: current + 1,
+      position: this.nextPosition,
+      createdTicks: nowInTicks(),
+      tombstone: true,
+    };
+    this.nextPosition += recordSize(streamId, record);
+    this.lengthBeforeLastWrite = this.records.length;
+    stream.deleted = record;
+    this.records.push(record);
+    for (const listener of [...this.listeners]) listener();
+    return { ok: true, currentRevision: current, position: record.position };
   }
 
   lastRevision(streamId: string): StreamRevisionOrNone {
@@ -117,6 +180,7 @@ export class InMemoryLog {
   append(streamId: string, expected: ExpectedRevision, events: readonly ProposedEvent[]): AppendOutcome {
     const state = this.streams.get(streamId);
     const current = (state?.records.length ?? 0) - 1;
+    if (state?.deleted) return { ok: false, currentRevision: current, deleted: true };
 
     const replay = this.idempotentReplay(state, expected, events);
     if (replay) return replay;
@@ -124,6 +188,7 @@ export class InMemoryLog {
     if (events.length === 0) return { ok: true, currentRevision: current };
 
     const stream = state ?? this.createStream(streamId);
+    this.lengthBeforeLastWrite = this.records.length;
     const createdTicks = nowInTicks();
     let last: LogRecord | undefined;
     for (const event of events) {

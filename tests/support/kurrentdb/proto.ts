@@ -6,7 +6,7 @@
 import { stringify as stringifyUuid, parse as parseUuid } from "uuid";
 import { Empty, StreamIdentifier, UUID } from "@eventstore/db-client/generated/shared_pb";
 import { ReadReq, ReadResp } from "@eventstore/db-client/generated/streams_pb";
-import type { LogRecord } from "./log";
+import { DELETED_STREAM_REVISION, type LogRecord } from "./log";
 
 export const CONTENT_TYPE_JSON = "application/json";
 export const CONTENT_TYPE_OCTET_STREAM = "application/octet-stream";
@@ -57,7 +57,7 @@ function recordedEvent(record: LogRecord, uuid: UuidFormat): ReadResp.ReadEvent.
   const event = new ReadResp.ReadEvent.RecordedEvent()
     .setId(uuidMessage(record.id, uuid === "structured"))
     .setStreamIdentifier(streamIdentifier(record.streamId))
-    .setStreamRevision(String(record.revision))
+    .setStreamRevision(record.tombstone ? DELETED_STREAM_REVISION.toString(10) : String(record.revision))
     .setCommitPosition(position)
     .setPreparePosition(position)
     .setData(record.data)

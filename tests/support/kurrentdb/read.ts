@@ -8,6 +8,17 @@
  * - subscriptions are handed to {@link Subscription}.
  * Any other combination is rejected with INVALID_ARGUMENT. Links are never
  * resolved (the double never writes link events).
+ *
+ * Like the real server it also:
+ * - rejects an `$all` position inside the log that is not a record boundary
+ *   ("Trying to read from an invalid position.", `RpcExceptions.cs`); a position
+ *   at or past the end is accepted;
+ * - raises StreamDeleted for a stream that was hard-deleted (`exception:
+ *   stream-deleted`, as `RpcExceptions.StreamDeleted`);
+ * - can play a follower one write behind: reads without `requires-leader` then
+ *   miss the latest write, while `requires-leader` reads are served current, and
+ *   one `requires-leader` read can be answered NotLeader (leader-endpoint
+ *   trailers) as during a failover, after which the client reconnects.
  */
 import * as grpc from "@grpc/grpc-js";
 import { ReadReq, ReadResp } from "@eventstore/db-client/generated/streams_pb";
@@ -25,17 +36,32 @@ export interface SubscriptionRegistry {
   track(subscription: Subscription): () => void;
 }
 
-export function readHandler(log: InMemoryLog, registry: SubscriptionRegistry) {
+/** How the node answering reads behaves (mutable: tests switch it while the double runs). */
+export interface ReadNode {
+  /** Sends CaughtUp to subscriptions (KurrentDB 24.2 and later). */
+  readonly caughtUp: boolean;
+  /** A follower one write behind: reads without `requires-leader` miss the latest write. */
+  laggingFollower: boolean;
+  /** The next `requires-leader` read is answered NotLeader pointing at `leaderEndpoint`. */
+  notLeaderOnce: boolean;
+  leaderEndpoint?: { host: string; port: number };
+}
+
+export function readHandler(log: InMemoryLog, registry: SubscriptionRegistry, node: ReadNode) {
   return (call: ReadCall): void => {
     let work: Promise<void>;
     try {
-      work = dispatch(log, registry, call);
+      work = dispatch(log, registry, call, node);
     } catch (error) {
       work = Promise.reject(error);
     }
     work.catch((error: unknown) => {
       const status =
-        error instanceof InvalidRequest ? invalidArgument(error.message) : rpcError(grpc.status.INTERNAL, String(error));
+        error instanceof InvalidRequest
+          ? invalidArgument(error.message)
+          : error instanceof ReadRefused
+            ? error.status
+            : rpcError(grpc.status.INTERNAL, String(error));
       if (!call.cancelled && !call.writableEnded) call.emit("error", status);
     });
   };
@@ -43,7 +69,27 @@ export function readHandler(log: InMemoryLog, registry: SubscriptionRegistry) {
 
 class InvalidRequest extends Error {}
 
-function dispatch(log: InMemoryLog, registry: SubscriptionRegistry, call: ReadCall): Promise<void> {
+class ReadRefused extends Error {
+  constructor(readonly status: ReturnType<typeof rpcError>) {
+    super(status.details);
+  }
+}
+
+const INVALID_POSITION = "Trying to read from an invalid position.";
+
+function dispatch(log: InMemoryLog, registry: SubscriptionRegistry, call: ReadCall, node: ReadNode): Promise<void> {
+  const requiresLeader = call.metadata.get("requires-leader").some((value) => String(value) === "true");
+  if (requiresLeader && node.notLeaderOnce && node.leaderEndpoint) {
+    node.notLeaderOnce = false;
+    throw new ReadRefused(
+      rpcError(grpc.status.NOT_FOUND, "Leader info available", {
+        exception: "not-leader",
+        "leader-endpoint-host": node.leaderEndpoint.host,
+        "leader-endpoint-port": String(node.leaderEndpoint.port),
+      }),
+    );
+  }
+  const visible = node.laggingFollower && !requiresLeader ? log.lengthOnLaggingFollower : Number.POSITIVE_INFINITY;
   const options = call.request.getOptions();
   if (!options) throw new InvalidRequest("read options are required");
   const uuid = uuidFormat(options);
@@ -57,12 +103,12 @@ function dispatch(log: InMemoryLog, registry: SubscriptionRegistry, call: ReadCa
   const all = options.getAll();
   if (stream) {
     if (filter) throw new InvalidRequest("filters only apply to $all");
-    if (subscription) return subscribe(call, registry, log, streamSubscription(log, stream, uuid));
-    return readStream(call, log, stream, backwards, count, uuid);
+    if (subscription) return subscribe(call, registry, log, { ...streamSubscription(log, stream, uuid), caughtUp: node.caughtUp });
+    return readStream(call, log, stream, backwards, count, uuid, visible);
   }
   if (all) {
-    if (subscription) return subscribe(call, registry, log, allSubscription(log, all, filter, uuid));
-    return readAll(call, log, all, backwards, count, filter, uuid);
+    if (subscription) return subscribe(call, registry, log, { ...allSubscription(log, all, filter, uuid), caughtUp: node.caughtUp });
+    return readAll(call, log, all, backwards, count, filter, uuid, visible);
   }
   throw new InvalidRequest("either a stream or $all must be read");
 }
@@ -83,10 +129,15 @@ async function readStream(
   backwards: boolean,
   count: bigint,
   uuid: UuidFormat,
+  visible: number,
 ): Promise<void> {
   const name = streamName(options.getStreamIdentifier());
-  const records = log.stream(name);
-  if (!records) {
+  if (log.isDeleted(name)) {
+    throw new ReadRefused(rpcError(grpc.status.FAILED_PRECONDITION, `Event stream '${name}' is deleted.`, { exception: "stream-deleted", "stream-name": name }));
+  }
+  const cutoff = log.at(visible)?.position;
+  const records = log.stream(name)?.filter((record) => cutoff === undefined || record.position < cutoff);
+  if (!records || records.length === 0) {
     await write(call, streamNotFoundResponse(name));
     return void call.end();
   }
@@ -120,8 +171,9 @@ async function readAll(
   count: bigint,
   filter: EventFilter | undefined,
   uuid: UuidFormat,
+  visible: number,
 ): Promise<void> {
-  const end = log.length;
+  const end = Math.min(log.length, visible);
   const Case = Options.AllOptions.AllOptionCase;
   let index: number;
   switch (options.getAllOptionCase()) {
@@ -132,7 +184,7 @@ async function readAll(
       index = backwards ? end - 1 : end;
       break;
     case Case.POSITION: {
-      const at = log.firstIndexAtOrAfter(commitPosition(options.getPosition()!));
+      const at = log.firstIndexAtOrAfter(readablePosition(log, options.getPosition()!));
       index = backwards ? at - 1 : at; // forwards is inclusive, backwards exclusive
       break;
     }
@@ -199,7 +251,7 @@ function allSubscription(
       cursor = log.length;
       break;
     case Case.POSITION: // exclusive: the client passes the last position it has seen
-      cursor = log.firstIndexAfter(commitPosition(options.getPosition()!));
+      cursor = log.firstIndexAfter(readablePosition(log, options.getPosition()!));
       break;
     default:
       throw new InvalidRequest("an $all position option is required");
@@ -216,6 +268,12 @@ function subscribe(
   const subscription = new Subscription(call, log, spec);
   const untrack = registry.track(subscription);
   return subscription.run().finally(untrack);
+}
+
+function readablePosition(log: InMemoryLog, position: ReadReq.Options.Position): bigint {
+  const commit = commitPosition(position);
+  if (!log.isReadablePosition(commit)) throw new InvalidRequest(INVALID_POSITION);
+  return commit;
 }
 
 function commitPosition(position: ReadReq.Options.Position): bigint {

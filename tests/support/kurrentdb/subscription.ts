@@ -7,6 +7,10 @@
  * switch to live can neither skip nor repeat an event: when the cursor reaches the
  * end of the log the subscription parks until the next append wakes it up.
  *
+ * Servers before 24.2 never send caught_up (`Streams.Read.cs` has no CaughtUp in
+ * oss-v23.10.0, has it from oss-v24.2.0): with `caughtUp: false` the subscription
+ * goes live silently, as they do.
+ *
  * Filtered `$all` subscriptions also emit `checkpoint` messages like the server:
  * every `checkpointIntervalMultiplier × maxSearchWindow` considered events (matching
  * or not), and once at the end of catch-up; never twice for the same position.
@@ -16,7 +20,7 @@ import type { ReadResp } from "@eventstore/db-client/generated/streams_pb";
 import type { EventFilter } from "./filter";
 import type { InMemoryLog, LogRecord } from "./log";
 import { caughtUpResponse, checkpointResponse, confirmationResponse, eventResponse, type UuidFormat } from "./proto";
-import { isGone, write, type ServerStream } from "./grpc-call";
+import { isGone, SERVER_CANCELLED, write, type ServerStream } from "./grpc-call";
 
 export interface SubscriptionSpec {
   /** The record the cursor points at, or undefined past the end (of the stream or `$all`). */
@@ -26,6 +30,8 @@ export interface SubscriptionSpec {
   /** Only for filtered `$all` subscriptions. */
   readonly filter?: EventFilter;
   readonly uuid: UuidFormat;
+  /** Send caught_up when going live (KurrentDB 24.2 and later). */
+  readonly caughtUp: boolean;
 }
 
 export class Subscription {
@@ -48,6 +54,12 @@ export class Subscription {
   stop(): void {
     this.stopped = true;
     this.wake?.();
+  }
+
+  /** Ends the call with gRPC CANCELLED, as a node shutting down does (`GrpcStreamingShutdownMiddleware.cs`). */
+  cancelByServer(): void {
+    if (!isGone(this.call)) this.call.emit("error", SERVER_CANCELLED);
+    this.stop();
   }
 
   async run(): Promise<void> {
@@ -77,7 +89,7 @@ export class Subscription {
       }
       if (!live) {
         if (this.lastConsidered !== undefined && !(await this.checkpoint(this.lastConsidered))) return;
-        if (!(await this.send(caughtUpResponse()))) return;
+        if (this.spec.caughtUp && !(await this.send(caughtUpResponse()))) return;
         live = true;
       }
       await this.nextAppend();
