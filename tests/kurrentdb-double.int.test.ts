@@ -10,6 +10,7 @@ import {
   FORWARDS,
   START,
   MaxAppendSizeExceededError,
+  StreamDeletedError,
   StreamNotFoundError,
   WrongExpectedVersionError,
   binaryEvent,
@@ -224,6 +225,18 @@ describe("given an in-process KurrentDB double", () => {
     });
   });
 
+  describe("when a stream is hard-deleted (tombstoned)", () => {
+    it("then $streamDeleted sits in the stream's place in $all, reads raise StreamDeletedError and appends are refused", async () => {
+      const name = stream("tomb");
+      await h.client.appendToStream(name, [offer(0), offer(1)]);
+      await h.client.tombstoneStream(name);
+      const tombstone = (await collect(h.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })))[0].event!;
+      expect(tombstone).toMatchObject({ streamId: name, type: "$streamDeleted", isJson: false, revision: 9223372036854775807n });
+      await expect(collect(h.client.readStream(name))).rejects.toBeInstanceOf(StreamDeletedError);
+      await expect(h.client.appendToStream(name, offer(2))).rejects.toBeInstanceOf(StreamDeletedError);
+    });
+  });
+
   describe("when an unsupported method is called", () => {
     it("then it fails instead of pretending (UNIMPLEMENTED)", async () => {
       await expect(h.client.deleteStream(stream("del"))).rejects.toMatchObject({ code: 12 });
@@ -273,6 +286,13 @@ describe("given a log with events in several streams", () => {
       expect(
         positionsOf(await collect(h.client.readAll({ fromPosition: from, direction: BACKWARDS, maxCount: 2 }))),
       ).toEqual([appended[1], appended[0]]);
+    });
+
+    it("then a position inside a record is refused like KurrentDB does, and one past the end reads nothing", async () => {
+      const inside: Position = { commit: appended[2] + 1n, prepare: appended[2] + 1n };
+      await expect(collect(h.client.readAll({ fromPosition: inside }))).rejects.toThrow("Trying to read from an invalid position.");
+      const beyond = appended[appended.length - 1] + 10n ** 6n;
+      expect(await collect(h.client.readAll({ fromPosition: { commit: beyond, prepare: beyond } }))).toEqual([]);
     });
   });
 

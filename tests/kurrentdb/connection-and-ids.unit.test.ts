@@ -1,3 +1,4 @@
+import { supportsCaughtUp } from '../../src/store/kurrentdb/server-version';
 import { parseKurrentDBLocation } from '../../src/store/kurrentdb/connection';
 import { kurrentEventId } from '../../src/store/kurrentdb/event-id';
 import { streamNames } from '../../src/store/kurrentdb/stream-names';
@@ -50,5 +51,19 @@ describe('event ids', () => {
     expect(kurrentEventId('ustr-2018-05-24-rvc')).toBe(kurrentEventId('ustr-2018-05-24-rvc'));
     expect(kurrentEventId('a')).not.toBe(kurrentEventId('b'));
     expect(kurrentEventId('a', 'acme-')).not.toBe(kurrentEventId('a'));
+  });
+});
+
+describe('server version floor', () => {
+  it.each([
+    ['24.2.0', true],
+    ['24.10.0.1302', true],
+    ['25.1.0', true],
+    ['24.1.9', false],
+    ['23.10.1', false],
+    ['22.10.0', false],
+    ['unknown', false],
+  ])('given ServerFeatures reports %s, then CaughtUp support is %s', (version, supported) => {
+    expect(supportsCaughtUp(version)).toBe(supported);
   });
 });

@@ -69,6 +69,16 @@ describe('given the adapter on an in-process KurrentDB with a small MaxAppendSiz
     expect((await collect(store.readStream(NAFTA))).map((e) => e.streamRevision)).toEqual(await rawRevisions(NAFTA));
   });
 
+  it('when the expected revision is stale, then the BatchAppend refusal (a google.rpc.Status carrying WrongExpectedVersion) is a ConcurrencyConflictError with the actual revision; no write took the Append fallback', async () => {
+    await store.append(NAFTA, events(3));
+    const writesBefore = { ...db.writes };
+    const error = await store.append(NAFTA, events(1), { expectedRevision: 0n }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConcurrencyConflictError);
+    expect(error).toMatchObject({ stream: NAFTA, expected: 0n, actual: 2n });
+    expect(db.writes.batchAppend).toBeGreaterThan(writesBefore.batchAppend);
+    expect(db.writes.append).toBe(0);
+  });
+
   it('when a batch holds only duplicates, then no revision is checked and the current revision is reported', async () => {
     const batch = events(2);
     await store.append(NAFTA, batch);

@@ -48,7 +48,7 @@ describe('given a subscription whose server connection fails', () => {
   const subscribeWith = (client: SubscribeClient, attempts = 3) =>
     kurrentSubscribe(client, streamNames(), () => () => undefined, { attempts, delayMs: 1 });
 
-  it('when a node goes away mid-stream, then it resubscribes after the last delivered position, with no gap and no duplicate', async () => {
+  it('when a node shuts down mid-stream (CancelledError), then it resubscribes after the last delivered position, with no gap and no duplicate', async () => {
     const { client, calls } = fakeClient();
     const messages: SubscriptionMessage[] = [];
     const errors: unknown[] = [];
@@ -57,7 +57,7 @@ describe('given a subscription whose server connection fails', () => {
     calls[0].send(10n);
     calls[0].send(20n);
     calls[0].emit('caughtUp');
-    calls[0].emit('error', Object.assign(new Error('node went away'), { type: 'unavailable' }));
+    calls[0].emit('error', Object.assign(new Error('node shutting down'), { type: 'cancelled' }));
     await until(() => calls.length === 2);
     expect(calls[0].unsubscribed).toBe(true);
     expect(calls[1].options.fromPosition).toEqual({ commit: 20n, prepare: 20n });

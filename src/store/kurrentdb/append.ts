@@ -5,6 +5,8 @@ import { canonicalBody } from '../event-body';
 import { ConcurrencyConflictError, IdempotencyConflictError } from '../errors';
 import { AppendOptions, AppendResult } from '../event-store.port';
 import { contentDigest, decodeRecorded, toEventData } from './event-encoding';
+import { Claims } from './claims';
+import { AppendNotConfirmedError, StoreNotLiveError } from './errors';
 import { IdIndex, IndexEntry } from './id-index';
 import { readKurrentStream } from './read-stream';
 import { StreamNames } from './stream-names';
@@ -26,6 +28,7 @@ export interface AppendDeps {
   client: AppendClient;
   names: StreamNames;
   index: IdIndex;
+  claims: Claims;
   lock: ReturnType<typeof createLock>;
 }
 
@@ -36,21 +39,25 @@ export interface AppendBatch {
 }
 
 /**
- * The port's append over KurrentDB's. Idempotency as the port pins it is decided here, against the
- * id index, before anything is sent: a stored id with the same content is a duplicate (reported
- * with its stored position), with other content it refuses the whole batch. The new events go in
- * one append with the caller's expected revision, mapped one to one; KurrentDB's
- * WrongExpectedVersion becomes ConcurrencyConflictError. The new events are then read back for
- * their positions and `created`, and indexed before the lock is released.
+ * The port's append over KurrentDB's. Idempotency as the port pins it: an id the id index already
+ * holds is a duplicate (same content, reported with its stored position) or refuses the batch (other
+ * content); every other id is claimed on the server first (claims.ts), which is what makes two
+ * processes recording one id at once end with one event. Appends are refused while the index is not
+ * live (fail closed). The new events go in one append with the caller's expected revision, mapped one
+ * to one (6.2.1 sends it through BatchAppend on every supported server); WrongExpectedVersion becomes
+ * ConcurrencyConflictError. The new events are then read back from the leader for their positions
+ * and `created`, and indexed before the lock is released.
  */
-export const kurrentAppend = ({ client, names, index, lock }: AppendDeps) =>
+export const kurrentAppend = ({ client, names, index, claims, lock }: AppendDeps) =>
   async (stream: string, batch: AppendBatch, options: AppendOptions = {}): Promise<AppendResult> => {
     assertBatchFitsStream(stream, batch.events);
     const streamId = names.toKurrent(stream);
     await index.ready();
     return lock(async () => {
+      const state = index.state();
+      if (!state.live) throw new StoreNotLiveError(state.lastError);
       const slots: Slot[] = [];
-      const fresh: { event: ParleyEvent; digest: string; slot: number }[] = [];
+      const candidates: { event: ParleyEvent; digest: string; slot: number }[] = [];
       const inBatch = new Map<string, string>();
       for (const event of batch.events) {
         const digest = contentDigest(canonicalBody(event));
@@ -65,10 +72,19 @@ export const kurrentAppend = ({ client, names, index, lock }: AppendDeps) =>
           if (existing.digest !== digest) throw new IdempotencyConflictError(event.id, existing.position);
           slots.push({ duplicateOf: existing });
         } else {
-          fresh.push({ event, digest, slot: slots.length });
+          candidates.push({ event, digest, slot: slots.length });
           slots.push({});
         }
       }
+
+      const outcomes = await Promise.all(candidates.map(({ event, digest }) => claims.claim(event, digest)));
+      const fresh = candidates.filter((candidate, i) => {
+        const outcome = outcomes[i];
+        if (outcome.held) return true;
+        if (outcome.entry.digest !== candidate.digest) throw new IdempotencyConflictError(candidate.event.id, outcome.entry.position);
+        slots[candidate.slot] = { duplicateOf: outcome.entry };
+        return false;
+      });
 
       let nextExpectedRevision: bigint;
       if (fresh.length === 0) nextExpectedRevision = await lastRevision(client, streamId);
@@ -79,7 +95,7 @@ export const kurrentAppend = ({ client, names, index, lock }: AppendDeps) =>
           result = await client.appendToStream(
             streamId,
             fresh.map(({ event }) => toEventData(event, names.namespace, batch.recordedAt?.get(event.id))),
-            { expectedRevision: expected },
+            { expectedRevision: expected, requiresLeader: true },
           );
         } catch (error) {
           throw translateAppendError(error, stream, expected);
@@ -87,11 +103,14 @@ export const kurrentAppend = ({ client, names, index, lock }: AppendDeps) =>
         // Only with throwOnAppendFailure=false in the connection string.
         if (!result.success) throw new ConcurrencyConflictError(stream, expected, actualRevision(result.nextExpectedRevision));
         nextExpectedRevision = result.nextExpectedRevision;
-        const written = await readBack(client, streamId, nextExpectedRevision - BigInt(fresh.length) + 1n, fresh.length);
+        const from = nextExpectedRevision - BigInt(fresh.length) + 1n;
+        let written = await readBack(client, streamId, from, fresh.length);
+        if (written.size < fresh.length) written = await readBack(client, streamId, from, fresh.length);
         for (const { event, digest, slot } of fresh) {
           const stored = written.get(event.id);
-          if (!stored) throw new Error(`appended event ${event.id} was not found where KurrentDB said it wrote it (${streamId})`);
+          if (!stored) throw new AppendNotConfirmedError(stream, event.id);
           index.add(stored, streamId, digest);
+          claims.settled(event.id);
           slots[slot] = { stored };
         }
       }

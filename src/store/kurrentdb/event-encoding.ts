@@ -40,6 +40,17 @@ export const toEventData = (event: ParleyEvent, namespace: string, recordedAt?: 
     metadata: encodeMetadata(event, recordedAt),
   });
 
+/** The record type of a hard delete, written into the deleted stream (and so into $all). */
+export const STREAM_DELETED = '$streamDeleted';
+
+/**
+ * Records inside a negotiation stream that Parley never wrote and must not decode: `$`-typed system
+ * records (a hard delete's `$streamDeleted` — `AllReader.cs`: "prepare with useful data or delete
+ * tombstone" —, `$metadata`, links `$>`) and records that are not JSON. They are skipped, as Emmett's
+ * $all subscriptions skip them with excludeSystemEvents() (type regex `^[^$].*`).
+ */
+export const isForeignRecord = (recorded: Pick<RecordedEvent, 'type' | 'isJson'>): boolean => recorded.type.startsWith('$') || !recorded.isJson;
+
 /** What "same content" compares: a digest of the canonical body, so the id index stays small. */
 export const contentDigest = (canonical: string): string => createHash('sha256').update(canonical).digest('base64');
 

@@ -4,13 +4,15 @@ import { Clock, systemClock } from '../../clock/clock';
 import { AppendOptions, AppendResult, EventStore } from '../event-store.port';
 import { createLock, kurrentAppend } from './append';
 import { kurrentAppendToStreams } from './append-to-streams';
+import { createClaims } from './claims';
 import { kurrentCheckpoints } from './checkpoints';
 import { parseKurrentDBLocation } from './connection';
-import { decodeRecorded } from './event-encoding';
+import { decodeRecorded, isForeignRecord } from './event-encoding';
 import { KurrentDBHealth, kurrentHealth } from './health';
 import { createIdIndex } from './id-index';
 import { kurrentReadAll } from './read-all';
 import { kurrentReadStream, readKurrentStream } from './read-stream';
+import { serverVersionGate } from './server-version';
 import { streamNames } from './stream-names';
 import { DEFAULT_RESUBSCRIBE, kurrentSubscribe, ResubscribePolicy } from './subscribe';
 
@@ -23,6 +25,8 @@ export interface KurrentDBEventStoreOptions {
   resubscribe?: ResubscribePolicy;
   /** Use this client instead of opening one (it is still disposed by close()). */
   client?: EventStoreDBClient;
+  /** How long another writer's claim on an id may go without its event before it counts as abandoned (default 5 s). */
+  claimAbandonedAfterMs?: number;
 }
 
 /** The KurrentDB adapter: the port, plus what only this adapter can do. */
@@ -45,13 +49,15 @@ export const getKurrentDBEventStore = (options: KurrentDBEventStoreOptions): Kur
   const names = streamNames(options.namespace ?? location.namespace ?? '');
   const client = options.client ?? EventStoreDBClient.connectionString(location.connectionString);
   const clock = options.clock ?? systemClock;
-  const index = createIdIndex(client, names);
+  const supported = serverVersionGate(client);
+  const index = createIdIndex(client, names, undefined, supported);
   const subscriptions = new Set<() => Promise<void>>();
   const register = (stop: () => Promise<void>) => {
     subscriptions.add(stop);
     return () => void subscriptions.delete(stop);
   };
-  const append = kurrentAppend({ client, names, index, lock: createLock() });
+  const claims = createClaims({ client, names, index, abandonedAfterMs: options.claimAbandonedAfterMs ?? 5_000 });
+  const append = kurrentAppend({ client, names, index, claims, lock: createLock() });
   const host = location.connectionString.replace(/\/\/[^@/]*@/, '//').replace(/\?.*$/, '');
 
   return {
@@ -63,13 +69,13 @@ export const getKurrentDBEventStore = (options: KurrentDBEventStoreOptions): Kur
       append(stream, { events: events.map(bodyOf), recordedAt: new Map(events.map((e) => [e.id, e.recordedAt])) }),
     readStream: kurrentReadStream(client, names),
     readAll: kurrentReadAll(client, names),
-    subscribe: kurrentSubscribe(client, names, register, options.resubscribe ?? DEFAULT_RESUBSCRIBE),
+    subscribe: kurrentSubscribe(client, names, register, options.resubscribe ?? DEFAULT_RESUBSCRIBE, supported),
     getEvent: async (id: string) => {
       await index.ready();
       const entry = index.get(id);
       if (!entry) return undefined;
       for await (const resolved of readKurrentStream(client, entry.stream, { fromRevision: entry.revision, limit: 1 })) {
-        if (resolved.event) return decodeRecorded(resolved.event).event;
+        if (resolved.event && !isForeignRecord(resolved.event)) return decodeRecorded(resolved.event).event;
       }
       return undefined;
     },

@@ -1,10 +1,11 @@
 import { BACKWARDS, END, FORWARDS, START, type AllStreamResolvedEvent, type Position, type ReadPosition } from '@eventstore/db-client';
 import { StoredEvent, streamOf } from '../../../events';
 import { matchesFilter, ReadAllOptions } from '../event-store.port';
-import { decodeRecorded } from './event-encoding';
+import { decodeRecorded, isForeignRecord } from './event-encoding';
 import { positionOf } from './positions';
-import { drain, ReadClient, readKurrentStream } from './read-stream';
+import { fromLeader, ReadClient, readKurrentStream } from './read-stream';
 import { StreamNames } from './stream-names';
+import { translateReadError } from './translate-error';
 
 const PAGE = 500;
 
@@ -12,6 +13,8 @@ const PAGE = 500;
  * $all in pages, forwards or backwards, exclusive of `fromPosition`. KurrentDB reads forwards
  * *including* the position it is given and backwards excluding it, so forwards pages skip events at
  * or before the cursor. System events and other namespaces' streams come along and are skipped.
+ * The server reads only from record boundaries: a `fromPosition` inside a record is refused
+ * (InvalidPositionError), a position past the end reads nothing.
  */
 async function* readLog(client: ReadClient, fromPosition: bigint | undefined, backwards: boolean): AsyncGenerator<AllStreamResolvedEvent> {
   let cursor: ReadPosition;
@@ -22,7 +25,13 @@ async function* readLog(client: ReadClient, fromPosition: bigint | undefined, ba
   } else cursor = positionOf(fromPosition);
   let after = !backwards && fromPosition !== undefined && fromPosition > 0n ? fromPosition : undefined;
   for (;;) {
-    const page = await drain(client.readAll({ fromPosition: cursor, direction: backwards ? BACKWARDS : FORWARDS, maxCount: PAGE }));
+    const from = cursor;
+    let page: AllStreamResolvedEvent[];
+    try {
+      page = await fromLeader(() => client.readAll({ fromPosition: from, direction: backwards ? BACKWARDS : FORWARDS, maxCount: PAGE, requiresLeader: true }));
+    } catch (error) {
+      throw translateReadError(error, fromPosition);
+    }
     let last: Position | undefined;
     for (const resolved of page) {
       if (!resolved.event) continue;
@@ -62,7 +71,7 @@ export const kurrentReadAll = (client: ReadClient, names: StreamNames) =>
         : readLog(client, options.fromPosition, backwards);
     for await (const resolved of source) {
       const recorded = resolved.event;
-      if (!recorded || !names.isEventStream(recorded.streamId)) continue;
+      if (!recorded || !names.isEventStream(recorded.streamId) || isForeignRecord(recorded)) continue;
       const { event } = decodeRecorded(recorded);
       if (!names.holds(recorded.streamId, event.negotiation) || !matchesFilter(event, filter)) continue;
       yield event;

@@ -1,7 +1,7 @@
-import { BACKWARDS, END, FORWARDS, START, StreamNotFoundError, type EventStoreDBClient, type ResolvedEvent } from '@eventstore/db-client';
+import { BACKWARDS, END, FORWARDS, NotLeaderError, START, StreamDeletedError, StreamNotFoundError, type EventStoreDBClient, type ResolvedEvent } from '@eventstore/db-client';
 import { StoredEvent } from '../../../events';
 import { ReadStreamOptions } from '../event-store.port';
-import { decodeRecorded } from './event-encoding';
+import { decodeRecorded, isForeignRecord } from './event-encoding';
 import { StreamNames } from './stream-names';
 
 export type ReadClient = Pick<EventStoreDBClient, 'readStream' | 'readAll'>;
@@ -9,7 +9,9 @@ export type ReadClient = Pick<EventStoreDBClient, 'readStream' | 'readAll'>;
 const PAGE = 500;
 
 /**
- * The raw events of one KurrentDB stream, paged by revision; an absent stream is simply empty.
+ * The raw events of one KurrentDB stream, paged by revision, read from the leader. An absent stream
+ * is simply empty, and so is one an operator hard-deleted (KurrentDB then raises StreamDeleted, not
+ * StreamNotFound): its events are gone from the stream, Parley never deleted them.
  */
 export async function* readKurrentStream(
   client: ReadClient,
@@ -24,9 +26,10 @@ export async function* readKurrentStream(
     const maxCount = Math.min(PAGE, remaining);
     let page: ResolvedEvent[];
     try {
-      page = await drain(client.readStream(streamId, { fromRevision: from, direction: backwards ? BACKWARDS : FORWARDS, maxCount }));
+      const revision = from;
+      page = await fromLeader(() => client.readStream(streamId, { fromRevision: revision, direction: backwards ? BACKWARDS : FORWARDS, maxCount, requiresLeader: true }));
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return;
+      if (error instanceof StreamNotFoundError || error instanceof StreamDeletedError) return;
       throw error;
     }
     yield* page;
@@ -48,10 +51,25 @@ export const drain = async <T>(read: AsyncIterable<T>): Promise<T[]> => {
   return items;
 };
 
-/** The port's readStream: one negotiation stream, decoded. */
+/**
+ * One page read from the leader (`requiresLeader`: 6.2.1 only sends `requires-leader` when asked,
+ * so without it a read after a failover is served by whichever node the channel is on and can miss
+ * a write just acknowledged). A NotLeader answer makes the client reconnect to the leader it names
+ * (`Client/index.js` shouldReconnect); the page is then read once more, there.
+ */
+export const fromLeader = async <T>(read: () => AsyncIterable<T>): Promise<T[]> => {
+  try {
+    return await drain(read());
+  } catch (error) {
+    if (!(error instanceof NotLeaderError)) throw error;
+    return drain(read());
+  }
+};
+
+/** The port's readStream: one negotiation stream, decoded (system records such as a tombstone skipped). */
 export const kurrentReadStream = (client: ReadClient, names: StreamNames) =>
   async function* readStream(stream: string, options: ReadStreamOptions = {}): AsyncGenerator<StoredEvent> {
     for await (const resolved of readKurrentStream(client, names.toKurrent(stream), options)) {
-      if (resolved.event) yield decodeRecorded(resolved.event).event;
+      if (resolved.event && !isForeignRecord(resolved.event)) yield decodeRecorded(resolved.event).event;
     }
   };

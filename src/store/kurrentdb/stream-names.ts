@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { streamOf } from '../../../events';
 
 const NEGOTIATION = 'negotiation-';
@@ -7,6 +8,7 @@ const NEGOTIATION = 'negotiation-';
  * namespace (default none), so several deployments or test runs can share one cluster:
  *   negotiation-<slug>  →  <namespace>negotiation-<slug>        (the events, one stream per negotiation)
  *   checkpoint <name>   →  <namespace>parley-checkpoint-<name>   (a subscriber's bookmarks, never events)
+ *   claim of id <id>    →  <namespace>parley-id-<base64url(sha256(id))>  (who recorded an id first; fixed length, no `$`)
  */
 export interface StreamNames {
   readonly namespace: string;
@@ -14,6 +16,7 @@ export interface StreamNames {
   readonly eventStreamPrefix: string;
   toKurrent(stream: string): string;
   checkpointStream(name: string): string;
+  claimStream(parleyId: string): string;
   /** True for a KurrentDB stream holding this namespace's events of `negotiation`. */
   holds(streamId: string, negotiation: string): boolean;
   isEventStream(streamId: string): boolean;
@@ -30,6 +33,7 @@ export const streamNames = (namespace = ''): StreamNames => {
       return `${namespace}${stream}`;
     },
     checkpointStream: (name) => `${namespace}parley-checkpoint-${name}`,
+    claimStream: (parleyId) => `${namespace}parley-id-${createHash('sha256').update(parleyId).digest('base64url')}`,
     holds: (streamId, negotiation) => streamId === `${namespace}${streamOf(negotiation)}`,
     isEventStream: (streamId) => streamId.startsWith(eventStreamPrefix),
   };

@@ -1,21 +1,27 @@
 import { END, type AllStreamResolvedEvent } from '@eventstore/db-client';
 import { Observable } from 'rxjs';
 import { matchesFilter, SubscribeOptions, SubscriptionMessage } from '../event-store.port';
-import { decodeRecorded } from './event-encoding';
+import { decodeRecorded, isForeignRecord } from './event-encoding';
 import { followAll, Following, SubscribeClient } from './follow-all';
 import { maxPosition, startAfter } from './positions';
 import { serverFilterFor } from './server-filter';
 import { StreamNames } from './stream-names';
-import { isTransient } from './translate-error';
+import { isTransient, translateReadError } from './translate-error';
 
 export interface ResubscribePolicy {
-  /** Consecutive failed attempts before the subscriber gets the error (default 8). */
+  /** Consecutive failed attempts before the subscriber gets the error (default: no limit). */
   attempts: number;
   /** First delay; doubled per attempt, at most 5 s (default 250 ms). */
   delayMs: number;
 }
 
-export const DEFAULT_RESUBSCRIBE: ResubscribePolicy = { attempts: 8, delayMs: 250 };
+/**
+ * A node restart, a rolling upgrade or an election with DNS/gossip can take longer than any fixed
+ * number of attempts, and a subscriber that gets an error makes every later query fail (the store
+ * bridge's promise), so transient failures are retried for as long as they last (as Emmett's
+ * resubscription does, `forever: true`); /health shows the index is not live meanwhile.
+ */
+export const DEFAULT_RESUBSCRIBE: ResubscribePolicy = { attempts: Number.POSITIVE_INFINITY, delayMs: 250 };
 
 /**
  * The port's subscription over `subscribeToAll`: exclusive start (omitted = the live end), filtered
@@ -25,7 +31,13 @@ export const DEFAULT_RESUBSCRIBE: ResubscribePolicy = { attempts: 8, delayMs: 25
  * delivered (or passed, per checkpoint), which keeps that promise across reconnects.
  */
 export const kurrentSubscribe =
-  (client: SubscribeClient, names: StreamNames, register: (following: () => Promise<void>) => () => void, policy: ResubscribePolicy = DEFAULT_RESUBSCRIBE) =>
+  (
+    client: SubscribeClient,
+    names: StreamNames,
+    register: (following: () => Promise<void>) => () => void,
+    policy: ResubscribePolicy = DEFAULT_RESUBSCRIBE,
+    supported?: () => Promise<void>,
+  ) =>
   (options: SubscribeOptions = {}): Observable<SubscriptionMessage> =>
     new Observable<SubscriptionMessage>((subscriber) => {
       const { filter } = options;
@@ -48,6 +60,7 @@ export const kurrentSubscribe =
             const position = recorded.position.commit;
             if (last !== undefined && position <= last) return;
             failures = 0;
+            if (isForeignRecord(recorded)) return void (passed = passed === undefined ? position : maxPosition(passed, position));
             let event;
             try {
               event = decodeRecorded(recorded).event;
@@ -72,8 +85,8 @@ export const kurrentSubscribe =
             current = undefined;
             void following?.stop();
             if (closed) return;
-            if (!isTransient(error) || ++failures > policy.attempts) return fail(error);
-            retry = setTimeout(open, Math.min(policy.delayMs * 2 ** (failures - 1), 5_000));
+            if (!isTransient(error) || ++failures > policy.attempts) return fail(translateReadError(error, resumeFrom()));
+            retry = setTimeout(open, Math.min(policy.delayMs * 2 ** Math.min(failures - 1, 5), 5_000));
           },
         });
       };
@@ -90,7 +103,11 @@ export const kurrentSubscribe =
         await following?.stop();
       };
 
-      open();
+      if (!supported) open();
+      else
+        supported().then(() => {
+          if (!closed) open();
+        }, fail);
       const unregister = register(stop);
       return () => {
         unregister();

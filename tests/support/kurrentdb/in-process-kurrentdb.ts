@@ -62,6 +62,10 @@ export interface InProcessKurrentDB {
   setLaggingFollower(lagging: boolean): void;
   /** The next `requires-leader` read is answered NotLeader (pointing back at this node), as during a failover. */
   answerNextLeaderReadWithNotLeader(): void;
+  /** While true, new subscriptions are answered UNAVAILABLE, so a client cannot get back to live. */
+  refuseSubscriptions(refuse: boolean): void;
+  /** Writes received per RPC: which append path the client took. */
+  readonly writes: { readonly append: number; readonly batchAppend: number };
   stop(): Promise<void>;
 }
 
@@ -78,7 +82,20 @@ export async function startInProcessKurrentDB(options: InProcessKurrentDBOptions
   if (options.systemEvents ?? true) seedSystemEvents(log);
   const serverVersion = options.serverVersion ?? "24.10.0";
   const [major, minor] = versionOf(serverVersion);
-  const node: ReadNode = { caughtUp: major > 24 || (major === 24 && minor >= 2), laggingFollower: false, notLeaderOnce: false };
+  const node: ReadNode = {
+    caughtUp: major > 24 || (major === 24 && minor >= 2),
+    laggingFollower: false,
+    notLeaderOnce: false,
+    refuseSubscriptions: false,
+  };
+  const writes = { append: 0, batchAppend: 0 };
+  const counted = (rpc: keyof typeof writes, log: InMemoryLog): InMemoryLog =>
+    Object.assign(Object.create(log) as InMemoryLog, {
+      append: (...args: Parameters<InMemoryLog["append"]>) => {
+        writes[rpc]++;
+        return log.append(...args);
+      },
+    });
   const appendSettings = { maxAppendSize: options.maxAppendSize ?? 1024 * 1024 };
 
   const subscriptions = new Set<Subscription>();
@@ -93,8 +110,8 @@ export async function startInProcessKurrentDB(options: InProcessKurrentDBOptions
     });
     // Missing handlers (delete, persistent subscriptions...) are answered UNIMPLEMENTED by grpc-js.
     server.addService(StreamsService, {
-      append: appendHandler(log, appendSettings),
-      batchAppend: batchAppendHandler(log, appendSettings, {
+      append: appendHandler(counted("append", log), appendSettings),
+      batchAppend: batchAppendHandler(counted("batchAppend", log), appendSettings, {
         track(call) {
           batchAppends.add(call as grpc.ServerDuplexStream<unknown, unknown>);
           return () => batchAppends.delete(call as grpc.ServerDuplexStream<unknown, unknown>);
@@ -155,6 +172,10 @@ export async function startInProcessKurrentDB(options: InProcessKurrentDBOptions
     answerNextLeaderReadWithNotLeader() {
       node.notLeaderOnce = true;
     },
+    refuseSubscriptions(refuse) {
+      node.refuseSubscriptions = refuse;
+    },
+    writes,
     stop() {
       stopped ??= (async () => {
         for (const subscription of subscriptions) subscription.stop();

@@ -45,6 +45,8 @@ export interface ReadNode {
   /** The next `requires-leader` read is answered NotLeader pointing at `leaderEndpoint`. */
   notLeaderOnce: boolean;
   leaderEndpoint?: { host: string; port: number };
+  /** New subscriptions are answered UNAVAILABLE (a node not ready to serve yet). */
+  refuseSubscriptions: boolean;
 }
 
 export function readHandler(log: InMemoryLog, registry: SubscriptionRegistry, node: ReadNode) {
@@ -99,6 +101,7 @@ function dispatch(log: InMemoryLog, registry: SubscriptionRegistry, call: ReadCa
   const count = subscription ? 0n : BigInt(options.getCount());
 
   if (subscription && backwards) throw new InvalidRequest("subscriptions can only read forwards");
+  if (subscription && node.refuseSubscriptions) throw new ReadRefused(rpcError(grpc.status.UNAVAILABLE, "Server is not ready"));
   const stream = options.getStream();
   const all = options.getAll();
   if (stream) {

@@ -1,0 +1,101 @@
+import { jsonEvent, WrongExpectedVersionError, type EventStoreDBClient } from '@eventstore/db-client';
+import { ParleyEvent } from '../../../events';
+import { EventIdContendedError } from './errors';
+import { kurrentEventId } from './event-id';
+import { IdIndex, IndexEntry } from './id-index';
+import { readKurrentStream } from './read-stream';
+import { StreamNames } from './stream-names';
+
+type ClaimClient = Pick<EventStoreDBClient, 'appendToStream' | 'readStream' | 'readAll'>;
+
+const CLAIM = 'ParleyIdClaimed';
+
+type ClaimBody = { id: string; negotiation: string; digest: string };
+
+/** How a claim came out: this writer holds the id now, or it is already stored (as `entry`). */
+export type ClaimOutcome = { held: true } | { held: false; entry: IndexEntry };
+
+export interface ClaimDeps {
+  client: ClaimClient;
+  names: StreamNames;
+  index: IdIndex;
+  /** How long a claim whose event is not stored yet is given to show up before it counts as abandoned. */
+  abandonedAfterMs: number;
+}
+
+/**
+ * Global idempotency that the SERVER arbitrates. KurrentDB has no uniqueness across streams, and its
+ * own per-stream check lets a duplicate through when the writer's expected revision equals the
+ * current one (`IndexWriter.CheckCommit`, last branch) or when the first id left its 8 MiB cache, so
+ * an in-process index alone lets two processes record one id twice. Before an id's event is
+ * appended, its writer appends a claim to the id's own stream with `no_stream`: KurrentDB
+ * serialises writes to that stream, so of two writers exactly one succeeds and the other gets
+ * WrongExpectedVersion. Claim events carry a random UUID, so the server's idempotency check never
+ * takes a competing claim for a retry of the winner's.
+ *
+ * The loser reads the claim and waits (up to `abandonedAfterMs`) for its event through the live id
+ * index, then looks in the claimed negotiation's stream. Found: the port's rule applies (same
+ * content = duplicate, other content = IdempotencyConflictError). Not found: the claim was
+ * abandoned (its writer crashed between claim and event, or its append was refused), and it is
+ * taken over by appending a new claim with the expected revision of the one read, so of several
+ * takers again only one wins. This process's own abandoned claims (an append refused, then
+ * retried) are taken over at once. Residual risk, documented in the README: a writer that stalls
+ * longer than `abandonedAfterMs` between its claim and its event can be overtaken.
+ * (On KurrentDB 25.1+ a multi-stream append could write claim and event atomically; 6.2.1 cannot.)
+ */
+export const createClaims = ({ client, names, index, abandonedAfterMs }: ClaimDeps) => {
+  /** Claims this process wrote whose event is not stored yet: parley id → the claim's KurrentDB event id. */
+  const own = new Map<string, string>();
+
+  const write = async (event: ParleyEvent, digest: string, expected: 'no_stream' | bigint): Promise<boolean> => {
+    const claim = jsonEvent({ type: CLAIM, data: { id: event.id, negotiation: event.negotiation, digest } });
+    try {
+      await client.appendToStream(names.claimStream(event.id), claim, { expectedRevision: expected });
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) return false;
+      throw error;
+    }
+    own.set(event.id, claim.id);
+    return true;
+  };
+
+  const current = async (parleyId: string): Promise<{ revision: bigint; kurrentId: string; body: ClaimBody } | undefined> => {
+    for await (const resolved of readKurrentStream(client, names.claimStream(parleyId), { direction: 'backwards', limit: 1 })) {
+      if (resolved.event) return { revision: resolved.event.revision, kurrentId: resolved.event.id, body: resolved.event.data as unknown as ClaimBody };
+    }
+    return undefined;
+  };
+
+  /** The stored event of a claim, by the index or, if the index has not seen it, by its negotiation stream. */
+  const storedEvent = async (parleyId: string, negotiation: string): Promise<IndexEntry | undefined> => {
+    const indexed = await index.waitFor(parleyId, abandonedAfterMs);
+    if (indexed) return indexed;
+    const kurrentId = kurrentEventId(parleyId, names.namespace);
+    const stream = names.toKurrent(`negotiation-${negotiation}`);
+    for await (const resolved of readKurrentStream(client, stream)) {
+      const recorded = resolved.event;
+      if (recorded?.id === kurrentId) return index.waitFor(parleyId, abandonedAfterMs);
+    }
+    return undefined;
+  };
+
+  const claim = async (event: ParleyEvent, digest: string): Promise<ClaimOutcome> => {
+    if (await write(event, digest, 'no_stream')) return { held: true };
+    const found = await current(event.id);
+    if (!found) throw new EventIdContendedError(event.id);
+    if (found.kurrentId !== own.get(event.id)) {
+      const entry = await storedEvent(event.id, found.body.negotiation);
+      if (entry) return { held: false, entry };
+    } else if (found.body.digest === digest) return { held: true };
+    if (await write(event, digest, found.revision)) return { held: true };
+    throw new EventIdContendedError(event.id);
+  };
+
+  return {
+    claim,
+    /** The event is stored: the claim is no longer this process's to take over. */
+    settled: (parleyId: string) => void own.delete(parleyId),
+  };
+};
+
+export type Claims = ReturnType<typeof createClaims>;
