@@ -1,37 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-
-/**
- * Runs the writer until SIGKILL at a random moment after its first acknowledgement (so a slow
- * start on a busy machine still leaves appends in flight to interrupt); returns the acknowledged batches.
- */
-const runAndKill = (path: string, prefix: string, killAfterMs: number): Promise<Set<string>> =>
-  new Promise((resolve, reject) => {
-    const acked = new Set<string>();
-    const child = spawn(process.execPath, [join(__dirname, 'support/crash-writer.js'), path, prefix], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let timer: NodeJS.Timeout | undefined;
-    let pending = '';
-    let errors = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      pending += chunk.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        if (!line.startsWith('ack ')) continue;
-        if (acked.size === 0) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-        acked.add(line.slice(4));
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL') reject(new Error(`writer exited on its own: ${errors}`));
-      else resolve(acked);
-    });
-  });
+import { runAndKill } from './support/run-and-kill';
 
 describe('crash safety of the embedded store', () => {
   it('given a writer of single- and multi-negotiation batches killed with SIGKILL at random moments 20 times, then every acknowledged batch is stored whole, no batch is partial, and the file opens cleanly', async () => {
