@@ -59,10 +59,20 @@ export interface WebFixture {
   problems: string[];
   /** Stops the server (dropping every connection) and starts it again on the same port and store. */
   restartServer(): Promise<void>;
+  /** Stops the server (the page sees it down) until startAgain(). */
+  stopServer(): Promise<void>;
+  /** Starts the server again on the same port and store after stopServer(). */
+  startAgain(): Promise<void>;
   close(): Promise<void>;
 }
 
-export const openWebFixture = async (): Promise<WebFixture> => {
+export interface WebFixtureOptions {
+  /** Writes need this bearer token (PARLEY_API_TOKEN). */
+  apiToken?: string;
+  viewport?: { width: number; height: number };
+}
+
+export const openWebFixture = async (options: WebFixtureOptions = {}): Promise<WebFixture> => {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}. The web tests drive Debian's chromium: ` +
@@ -73,14 +83,14 @@ export const openWebFixture = async (): Promise<WebFixture> => {
   ensureWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'parley-web-'));
   const store = join(dir, 'parley.db');
-  const server = await startServer(loadConfig({ store, port: 0, loadBundledHistory: true }));
+  const server = await startServer(loadConfig({ store, port: 0, loadBundledHistory: true, apiToken: options.apiToken }));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
       executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 900 },
+      viewport: options.viewport ?? { width: 1280, height: 900 },
       timezoneId: 'UTC',
       locale: 'en-US',
       baseURL: server.url,
@@ -103,13 +113,19 @@ export const openWebFixture = async (): Promise<WebFixture> => {
     page,
     problems,
     async restartServer() {
-      const port = Number(new URL(fixture.server.url).port);
+      await fixture.stopServer();
+      await fixture.startAgain();
+    },
+    async stopServer() {
       await fixture.server.app.close();
-      fixture.server = await startServer(loadConfig({ store, port, loadBundledHistory: false }));
+    },
+    async startAgain() {
+      const port = Number(new URL(fixture.server.url).port);
+      fixture.server = await startServer(loadConfig({ store, port, loadBundledHistory: false, apiToken: options.apiToken }));
     },
     async close() {
       await context.close().catch(() => undefined);
-      await fixture.server.app.close();
+      await fixture.server.app.close().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -117,9 +133,29 @@ export const openWebFixture = async (): Promise<WebFixture> => {
 };
 
 /** POST /events through the public API. */
-export const postEvents = async (url: string, body: unknown): Promise<{ appended: number; lastPosition: number | null }> => {
-  const response = await fetch(`${url}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+export const postEvents = async (url: string, body: unknown, token?: string): Promise<{ appended: number; lastPosition: number | null }> => {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${url}/events`, { method: 'POST', headers, body: JSON.stringify(body) });
   const text = await response.text();
   if (response.status !== 201) throw new Error(`POST /events answered ${response.status}: ${text}`);
   return JSON.parse(text);
+};
+
+/** GET a JSON answer of the public API (what the page is expected to show). */
+export const getJson = async <T>(url: string): Promise<T> => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+};
+
+/** axe-core (installed) injected into the page; the serious and critical violations, each with its rule, impact and first nodes. */
+export const axeViolations = async (page: Page): Promise<string[]> => {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
+    violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary?: string }> }>;
+  };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join(' | ')}`);
 };

@@ -6,6 +6,9 @@ import { eventViews } from '../../web/src/events-view';
 import { EVENT_TYPES, formatValue, metricLabel, partyName, windowEnd } from '../../web/src/model';
 import { narrate } from '../../web/src/narrate';
 import { readViewParams, viewSearch } from '../../web/src/url-state';
+import { plainSummary } from '../../web/src/plain';
+import { toCsv } from '../../web/src/export';
+import { check, eventFrom, fieldsFor, valuesFrom } from '../../web/src/record/form-model';
 
 const state = (asOf: string, positions: IssueState['positions'], extra: Partial<IssueState> = {}): IssueState => ({
   negotiation: 'n', issue: 'i', asOf, knownAt: '2026-01-01T00:00:00.000Z', status: 'open', positions, gaps: {}, agreed: null,
@@ -89,7 +92,7 @@ describe('web model', () => {
 
   it('given view parameters, when they are written and read back, then the deep link round-trips and empty ones are left out', () => {
     const view = { negotiation: 'nafta-renegotiation', issue: 'auto-rules-of-origin', asOf: '2018-05-25', knownAt: '2026-01-01T10:00:00.000Z' };
-    expect(readViewParams(viewSearch(view))).toEqual(view);
+    expect(readViewParams(viewSearch(view))).toEqual({ view, problems: [] });
     expect(viewSearch({ negotiation: 'x', asOf: undefined })).toBe('?negotiation=x');
   });
 
@@ -98,5 +101,46 @@ describe('web model', () => {
     expect([metricLabel('us_content'), metricLabel('regional_value_content')]).toEqual(['US content', 'Regional value content']);
     expect([partyName('MX'), partyName('jaime-serra'), partyName(undefined)]).toEqual(['Mexico', 'Jaime Serra', 'joint']);
     expect([windowEnd('2018'), windowEnd('2018-02'), windowEnd('2016-02')]).toEqual(['2018-12-31', '2018-02-28', '2016-02-29']);
+  });
+  it('given a link with a 30 February, a month 13 and a knownAt that is no instant, when it is read, then those values are dropped with a notice naming each, and the rest is kept', () => {
+    const { view, problems } = readViewParams('?negotiation=nafta-renegotiation&asOf=2018-02-30&knownAt=garbage&compare=2018-13-45&step=3');
+    expect(view).toEqual({ negotiation: 'nafta-renegotiation', step: '3' });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toContain('asOf “2018-02-30”');
+    expect(problems[1]).toContain('knownAt “garbage”');
+    expect(readViewParams('?knownAt=2026-01-31T12:00:00.000Z&asOf=2018-05-25').problems).toEqual([]);
+    expect(readViewParams('?knownAt=2026-01-31T12:00:00').problems).toHaveLength(1);
+  });
+
+  it("given position events, when summarised for the page, then they read as plain sentences with the term's qualifier, never slugs or ids", () => {
+    const offer = { id: 'x', type: 'CounterofferMade', negotiation: 'n', issue: 'i', party: 'MX', occurredAt: '2018-05-24',
+      data: { respondsTo: 'us-75', terms: [{ metric: 'regional_value_content', value: 70, unit: 'percent', note: 'overall content of a vehicle' }] } };
+    expect(plainSummary(offer)).toBe('Mexico countered with 70 % regional value content (overall content of a vehicle)');
+    const rejection = { id: 'y', type: 'ProposalRejected', negotiation: 'n', party: 'US', occurredAt: '2018-01-29', data: { respondsTo: 'ca-offer' } };
+    expect(plainSummary(rejection, (id) => (id === 'ca-offer' ? "CA's proposal of Jan 29, 2018" : undefined))).toBe("United States rejected CA's proposal of Jan 29, 2018");
+    expect(plainSummary(rejection)).not.toContain('ca-offer');
+  });
+
+  it('given rows with commas, quotes and line breaks, when exported as CSV, then each field is quoted as RFC 4180 says and every column appears', () => {
+    expect(toCsv([{ a: 'x,y', b: 'say "hi"' }, { a: 'two\nlines', c: 3 }])).toBe('a,b,c\r\n"x,y","say ""hi""",\r\n"two\nlines",,3\r\n');
+  });
+
+  it("given the recording form for an offer, when a term has a value without a unit and no issue, then the catalog's own validation names those fields", () => {
+    expect(fieldsFor('OfferMade').map((f) => f.path)).toEqual(expect.arrayContaining(['issue', 'party', 'occurredAt', 'source.quote', 'data.terms', 'data.respondsTo']));
+    const values = valuesFrom({ type: 'OfferMade', party: 'MX', occurredAt: '2018-05', data: { terms: [{ metric: 'regional_value_content', value: 70, unit: 'percent' }] } });
+    values.terms[0].unit = '';
+    const problems = check(eventFrom(values, 'nafta-renegotiation'));
+    expect(Object.keys(problems).sort()).toEqual(['data.terms[0].unit', 'issue']);
+    values.terms[0].unit = 'percent';
+    values.fields.issue = 'auto-rules-of-origin';
+    expect(check(eventFrom(values, 'nafta-renegotiation'))).toEqual({});
+  });
+
+  it('given a tariff form, when the rate is typed and the targets are a comma-separated list, then the event carries a number and an array', () => {
+    const values = valuesFrom({ type: 'TariffImposed', party: 'US', occurredAt: '2018-06-01', data: { measure: 'Section 232', product: 'steel', targets: ['MX', 'CA'], rate: { value: 25, unit: 'percent' } } });
+    expect(values.fields['data.targets']).toBe('MX, CA');
+    const event = eventFrom(values, 'steel') as { data: { rate: unknown; targets: unknown } };
+    expect(event.data).toMatchObject({ rate: { value: 25, unit: 'percent' }, targets: ['MX', 'CA'] });
+    expect(check(event)).toEqual({});
   });
 });

@@ -100,12 +100,19 @@ export interface PointInTime {
   knownAt?: string;
 }
 
+/** A refused request (status and the API's message), or the server not reachable at all (status 0). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Field-level problems of a refused batch, as the API names them (path → message). */
+    readonly problems: Array<{ index?: number; path: string; message: string }> = [],
   ) {
     super(message);
+  }
+
+  get unreachable(): boolean {
+    return this.status === 0;
   }
 }
 
@@ -116,35 +123,56 @@ const query = (params: Record<string, string | undefined>): string => {
   return text ? `?${text}` : '';
 };
 
-const getJson = async <T>(path: string, signal?: AbortSignal): Promise<T> => {
-  const response = await fetch(path, { headers: { accept: 'application/json' }, signal });
-  if (!response.ok) {
-    let message = `${response.status} ${response.statusText}`;
-    try {
-      const body = (await response.json()) as { error?: { message?: string } };
-      if (body.error?.message) message = body.error.message;
-    } catch {
-      // not JSON: keep the status line
-    }
-    throw new ApiError(response.status, message);
+const refusal = async (response: Response): Promise<ApiError> => {
+  let message = `${response.status} ${response.statusText}`;
+  let problems: ApiError['problems'] = [];
+  try {
+    const body = (await response.json()) as { error?: { message?: string; details?: unknown } };
+    if (body.error?.message) message = body.error.message;
+    // A refused event batch names each problem: { index, path, message } (invalid_event, rule_violation).
+    if (Array.isArray(body.error?.details)) problems = body.error.details as ApiError['problems'];
+  } catch {
+    // not JSON: keep the status line
   }
+  return new ApiError(response.status, message, problems);
+};
+
+const send = async (path: string, init: RequestInit): Promise<Response> => {
+  try {
+    return await fetch(path, init);
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    throw new ApiError(0, 'The Parley server cannot be reached.');
+  }
+};
+
+const getJson = async <T>(path: string, signal?: AbortSignal): Promise<T> => {
+  const response = await send(path, { headers: { accept: 'application/json' }, signal });
+  if (!response.ok) throw await refusal(response);
   return (await response.json()) as T;
 };
 
 const seg = encodeURIComponent;
 
+export interface RecordResult {
+  appended: number;
+  duplicates?: number;
+  firstPosition: number | string | null;
+  lastPosition: number | string | null;
+}
+
 export const api = {
   negotiations: (signal?: AbortSignal) => getJson<{ negotiations: NegotiationSummary[] }>('/negotiations', signal),
-  overview: (negotiation: string, at: PointInTime, signal?: AbortSignal) =>
-    getJson<NegotiationOverview>(`/negotiations/${seg(negotiation)}${query({ ...at })}`, signal),
   issueState: (negotiation: string, issue: string, at: PointInTime, signal?: AbortSignal) =>
     getJson<IssueState>(`/negotiations/${seg(negotiation)}/issues/${seg(issue)}${query({ ...at })}`, signal),
   replay: (negotiation: string, issue: string, knownAt: string | undefined, signal?: AbortSignal) =>
     getJson<{ steps: ReplayStep[] }>(`/negotiations/${seg(negotiation)}/issues/${seg(issue)}/replay${query({ knownAt })}`, signal),
+  diff: (negotiation: string, issue: string, from: string, to: string, knownAt: string | undefined, signal?: AbortSignal) =>
+    getJson<IssueDiff>(`/negotiations/${seg(negotiation)}/issues/${seg(issue)}/diff${query({ from, to, knownAt })}`, signal),
   timeline: (negotiation: string, knownAt: string | undefined, signal?: AbortSignal) =>
     getJson<{ knownAt: string; entries: TimelineEntry[] }>(`/timeline${query({ negotiation, knownAt })}`, signal),
-  tariffs: (at: PointInTime, signal?: AbortSignal) => getJson<TariffsAnswer>(`/tariffs${query({ ...at })}`, signal),
-  probes: (at: PointInTime, signal?: AbortSignal) => getJson<ProbesAnswer>(`/probes${query({ ...at })}`, signal),
+  tariffs: (at: PointInTime & { target?: string }, signal?: AbortSignal) => getJson<TariffsAnswer>(`/tariffs${query({ ...at })}`, signal),
+  probes: (at: PointInTime & { negotiation?: string }, signal?: AbortSignal) => getJson<ProbesAnswer>(`/probes${query({ ...at })}`, signal),
   event: (id: string, signal?: AbortSignal) => getJson<StoredEvent>(`/events/${seg(id)}`, signal),
   /** Every correction and retraction recorded for a negotiation (all pages). */
   corrections: async (negotiation: string, signal?: AbortSignal): Promise<StoredEvent[]> => {
@@ -162,6 +190,14 @@ export const api = {
   },
   headPosition: async (signal?: AbortSignal): Promise<string> =>
     String((await getJson<{ store: { headPosition: number | string } }>('/health', signal)).store.headPosition),
+  /** POST /events: one batch, all or nothing; `token` is the bearer token when the server wants one. */
+  record: async (events: unknown[], token: string | undefined): Promise<RecordResult> => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await send('/events', { method: 'POST', headers, body: JSON.stringify(events.length === 1 ? events[0] : events) });
+    if (!response.ok) throw await refusal(response);
+    return (await response.json()) as RecordResult;
+  },
 };
 
 export const streamUrls = {

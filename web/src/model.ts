@@ -132,7 +132,12 @@ export const addDays = (day: string, days: number): string => dateToDay(new Date
 export const daysBetween = (from: string, to: string): number => Math.round((dayToDate(to).getTime() - dayToDate(from).getTime()) / DAY_MS);
 export const todayDay = (): string => dateToDay(new Date());
 
-export const isDay = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(dayToDate(value).getTime());
+/** A real calendar day as YYYY-MM-DD (Date would roll 2018-02-30 over to 2 March). */
+export const isDay = (value: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = dayToDate(value);
+  return !Number.isNaN(date.getTime()) && dateToDay(date) === value;
+};
 
 /** The first day of a partial date's window ("2018" → 2018-01-01). */
 export const windowStart = (date: string): string => (date.length === 10 ? date : date.length === 7 ? `${date}-01` : `${date}-01-01`);

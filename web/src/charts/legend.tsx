@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'preact/hooks';
 import { KINDS, partyName } from '../model';
+import { withoutGroupLabels } from './use-width';
 
 interface Props {
   colours: { domain: string[]; range: string[] };
@@ -28,6 +29,7 @@ export const Legend = ({ colours, parties, kinds }: Props) => {
         }) as Element,
       );
     }
+    nodes.forEach(withoutGroupLabels);
     container.replaceChildren(...nodes);
   }, [colours, parties.join(','), kinds]);
   return <div class="legend" ref={ref} aria-label="Legend" role="group" />;

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { useEffect } from 'preact/hooks';
 import { dayToDate, formatPartialDate, formatSpread, formatValue, metricLabel, partyName } from '../model';
 import type { MetricSeries } from './positions';
-import { useWidth } from './use-width';
+import { useWidth, withoutGroupLabels } from './use-width';
 
 interface Props {
   series: MetricSeries;
@@ -89,6 +89,10 @@ export const PositionsChart = ({ series, colours, domain, asOf }: Props) => {
               fill: '#6a3d9a', fontWeight: 600,
             })
           : null,
+        Plot.dot(series.texts, {
+          x: (t) => dayToDate(t.day), y: low - pad * 0.7, stroke: 'party', fill: 'white', r: 4.5, strokeWidth: 2,
+          title: (t) => `${partyName(t.party)} (in words): ${t.text}, from ${formatPartialDate(t.day)}`,
+        }),
         asOfDate ? Plot.ruleX([asOfDate], { stroke: '#1b1f24', strokeWidth: 1.5, strokeDasharray: '4 3' }) : null,
       ],
     });
@@ -102,8 +106,10 @@ export const PositionsChart = ({ series, colours, domain, asOf }: Props) => {
             return `${partyName(party)} ${steps.map((p) => formatValue(p.value as number, series.unit)).join(' then ')}`;
           })
           .join('; ') +
-        (series.agreed ? `; agreed ${formatValue(series.agreed.value, series.unit)}` : ''),
+        (series.agreed ? `; agreed ${formatValue(series.agreed.value, series.unit)}` : '') +
+        (series.texts.length > 0 ? `; in words before that: ${series.texts.map((t) => `${partyName(t.party)} “${t.text}”`).join('; ')}` : ''),
     );
+    withoutGroupLabels(chart);
     container.replaceChildren(chart);
   }, [series, colours, domain[0], domain[1], asOf, width]);
 

@@ -22,6 +22,8 @@ export interface MetricSeries {
   points: PositionPoint[];
   gaps: GapPoint[];
   agreed: { day: string; value: number } | null;
+  /** Qualitative positions on the metric ("higher", "some national content rules"), drawn as marks on the axis. */
+  texts: Array<{ party: string; day: string; text: string }>;
   /** The first and last day with a position change. */
   first: string;
   last: string;
@@ -65,9 +67,19 @@ export const metricSeries = (steps: readonly ReplayStep[]): MetricSeries[] => {
     const lastValue = new Map<string, number | null>();
     let lastGap: string | undefined;
     let agreed: MetricSeries['agreed'] = null;
+    const texts: MetricSeries['texts'] = [];
+    const lastText = new Map<string, string>();
     let first: string | undefined;
     let last: string | undefined;
     for (const [day, state] of days) {
+      for (const party of Object.keys(state.positions)) {
+        const term = state.positions[party]?.[metric];
+        if (term && term.value === undefined && term.text && lastText.get(party) !== term.text) {
+          texts.push({ party, day, text: term.text });
+          lastText.set(party, term.text);
+          first ??= day;
+        }
+      }
       for (const party of parties) {
         const held = numeric(state, party, metric);
         const value = held && held.unit === unit ? held.value : null;
@@ -88,7 +100,7 @@ export const metricSeries = (steps: readonly ReplayStep[]): MetricSeries[] => {
       if (!agreed && agreedTerm?.value !== undefined) agreed = { day, value: agreedTerm.value };
     }
     if (first === undefined || last === undefined) continue;
-    series.push({ metric, unit, parties, points, gaps, agreed, first, last });
+    series.push({ metric, unit, parties, points, gaps, agreed, texts, first: texts[0] && texts[0].day < first ? texts[0].day : first, last });
   }
   return series;
 };

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'preact/hooks';
 import { dayToDate, EventKind, KINDS, partyShort } from '../model';
-import { useWidth } from './use-width';
+import { useWidth, withoutGroupLabels } from './use-width';
 
 /** One event as the timeline draws it. */
 export interface TimelineItem {
@@ -20,6 +20,10 @@ export interface TimelineItem {
   counted: boolean;
   status: 'in-force' | 'corrected' | 'retracted';
   fresh: boolean;
+  /** Of the selected issue (others are drawn fainter). */
+  inIssue: boolean;
+  /** What a mark's tooltip says. */
+  label: string;
 }
 
 interface Props {
@@ -29,7 +33,6 @@ interface Props {
   domain: [string, string];
   asOf?: string;
   selectedId?: string;
-  onPoint: (id: string | null, element: Element | null) => void;
   onPick: (id: string) => void;
 }
 
@@ -63,7 +66,8 @@ const place = (items: TimelineItem[], lanes: string[], minGapMs: number) => {
       let row = rowEnds.findIndex((end) => end <= from);
       if (row === -1) row = rowEnds.push(0) - 1;
       rowEnds[row] = to + minGapMs * 0.2;
-      const mid = item.span ? new Date((x1.getTime() + x2.getTime()) / 2) : x1;
+      // A rough date is drawn as its window, its mark where it starts to count (the window's last day).
+      const mid = item.span ? new Date(x2.getTime() - 86_400_000) : x1;
       placed.push({ ...item, x1, x2, mid, y: base + row });
     }
     centres.push([base + (rowEnds.length - 1) / 2, lane]);
@@ -73,16 +77,17 @@ const place = (items: TimelineItem[], lanes: string[], minGapMs: number) => {
   return { placed, centres, boundaries: boundaries.slice(0, -1), rows: Math.max(1, base - LANE_GAP) };
 };
 
-const laneLabel = (lane: string, narrow: boolean): string => (lane === 'others' ? (narrow ? 'others' : 'other actors') : partyShort(lane));
+const laneLabel = (lane: string, narrow: boolean): string =>
+  lane === 'others' ? (narrow ? 'others' : 'other actors') : lane === 'uncertain' ? (narrow ? 'rough' : 'rough dates') : partyShort(lane);
 
 /**
  * Every event of the negotiation on a time axis: colour by party, shape by kind, day events as
  * points and month/year events as spans over their window; not-yet-counted events dimmed.
  */
-export const TimelineChart = ({ items, lanes, colours, domain, asOf, selectedId, onPoint, onPick }: Props) => {
+export const TimelineChart = ({ items, lanes, colours, domain, asOf, selectedId, onPick }: Props) => {
   const { ref, width } = useWidth<HTMLDivElement>();
-  const handlers = useRef({ onPoint, onPick });
-  handlers.current = { onPoint, onPick };
+  const handlers = useRef({ onPick });
+  handlers.current = { onPick };
 
   useEffect(() => {
     const container = ref.current;
@@ -94,7 +99,7 @@ export const TimelineChart = ({ items, lanes, colours, domain, asOf, selectedId,
     const msPerPx = (x2.getTime() - x1.getTime()) / Math.max(1, width - marginLeft - 20);
     const { placed, centres, boundaries, rows } = place(items, lanes, msPerPx * 13);
     const height = rows * ROW_PX + 56;
-    const opacity = (d: Placed) => (d.status === 'retracted' ? 0.35 : d.counted ? 1 : 0.22);
+    const opacity = (d: Placed) => (d.status === 'retracted' ? 0.35 : d.counted ? 1 : 0.3) * (d.inIssue ? 1 : 0.45);
     const asOfDate = asOf ? dayToDate(asOf) : undefined;
     const spans = placed.filter((d) => d.span);
     const highlighted = placed.filter((d) => d.fresh || d.id === selectedId);
@@ -136,7 +141,8 @@ export const TimelineChart = ({ items, lanes, colours, domain, asOf, selectedId,
           fill: 'party',
           stroke: 'party',
           strokeWidth: 1.5,
-          r: 5,
+          r: 6,
+          title: 'label',
           fillOpacity: opacity,
           strokeOpacity: opacity,
           render: (index, scales, values, dimensions, context, next) => {
@@ -163,15 +169,11 @@ export const TimelineChart = ({ items, lanes, colours, domain, asOf, selectedId,
     chart.setAttribute('role', 'img');
 
     const target = (event: Event) => (event.target as Element | null)?.closest?.('[data-event-id]') ?? null;
-    chart.addEventListener('pointerover', (event) => {
-      const mark = target(event);
-      handlers.current.onPoint(mark?.getAttribute('data-event-id') ?? null, mark);
-    });
-    chart.addEventListener('pointerleave', () => handlers.current.onPoint(null, null));
     chart.addEventListener('click', (event) => {
       const id = target(event)?.getAttribute('data-event-id');
       if (id) handlers.current.onPick(id);
     });
+    withoutGroupLabels(chart);
     container.replaceChildren(chart);
   }, [items, lanes, colours, domain[0], domain[1], asOf, selectedId, width]);
 

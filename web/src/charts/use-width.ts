@@ -15,3 +15,11 @@ export const useWidth = <T extends HTMLElement>(fallback = 640) => {
   }, []);
   return { ref, width };
 };
+
+/**
+ * Observable Plot labels each mark's <g> with aria-label; inside an SVG that is one role="img" with
+ * its own summary those labels are prohibited (axe: aria-prohibited-attr) and say nothing useful.
+ */
+export const withoutGroupLabels = (svg: Element): void => {
+  for (const group of svg.querySelectorAll('g[aria-label]')) group.removeAttribute('aria-label');
+};
