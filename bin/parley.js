@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-require('../dist/src/cli/main.js').runCli(process.argv);
+require('../dist/src/cli/main.js')
+  .runCli(process.argv)
+  .then((status) => (process.exitCode = status));

@@ -18,4 +18,6 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   process.stderr.write('Building Parley…\n');
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
 }
-require(built).runCli([process.argv[0], 'parley', 'serve', ...process.argv.slice(2)]);
+require(built)
+  .runCli([process.argv[0], 'parley', 'serve', ...process.argv.slice(2)])
+  .then((status) => (process.exitCode = status));

@@ -2,6 +2,7 @@ import { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { ConfigOverrides, loadConfig } from '../config/parley-config';
+import { cli } from './cli-context';
 
 export interface StoreFlags {
   db?: string;
@@ -11,7 +12,8 @@ export interface StoreFlags {
 /** Boots the application without HTTP for one CLI command, and always closes the store afterwards. */
 export const withApp = async <T>(flags: StoreFlags, run: (app: INestApplicationContext) => Promise<T>, features: Type[] = []): Promise<T> => {
   const overrides: ConfigOverrides = { db: flags.db, store: flags.store };
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfig(overrides), { features }), { logger: ['error', 'warn'] });
+  const { env, clock } = cli();
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfig(overrides, env), { features, clock }), { logger: ['error', 'warn'] });
   try {
     return await run(app);
   } finally {

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { flagValue, integerIn, portSchema, revisionSchema } from '../config/values';
 import { asParleyError } from '../errors/invalid-input.error';
+import { cli, CliContext, processContext, runInContext } from './cli-context';
 import { positionSchema } from '../queries/query-params';
 import { appendCommand } from './commands/append.command';
 import { eventsCommand } from './commands/events.command';
@@ -37,7 +38,13 @@ const filterOptions = (command: Command): Command =>
     .addOption(new Option('--type <type>', 'only this event type (repeatable)').argParser(collectType));
 
 export const buildProgram = (): Command => {
-  const program = new Command('parley').description('Parley: negotiations as immutable, sourced events').showHelpAfterError('(add --help for usage)');
+  // Set before any subcommand is added, so every subcommand inherits them: commander reports a bad
+  // flag through the context's stderr and throws instead of calling process.exit().
+  const program = new Command('parley')
+    .description('Parley: negotiations as immutable, sourced events')
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({ writeOut: (text) => cli().stdout.write(text), writeErr: (text) => cli().stderr.write(text) })
+    .exitOverride();
 
   storeOptions(program.command('append').argument('[files...]', 'JSON array, object or NDJSON files; "-" or none for stdin'))
     .description('validate and record events (all-or-nothing)')
@@ -117,13 +124,17 @@ export const buildProgram = (): Command => {
 
 const report = (error: unknown): string => asParleyError(error)?.explain() ?? (error instanceof Error ? error.message : String(error));
 
-export const runCli = async (argv: string[]): Promise<void> => {
-  try {
-    await buildProgram().parseAsync(argv);
-  } catch (error) {
-    process.stderr.write(`parley: ${report(error)}\n`);
-    process.exitCode = 1;
-  }
-};
+/** Runs one command line; resolves to its exit status (the bin sets the process's). */
+export const runCli = (argv: string[], context: CliContext = processContext()): Promise<number> =>
+  runInContext(context, async () => {
+    try {
+      await buildProgram().parseAsync(argv);
+      return 0;
+    } catch (error) {
+      if (error instanceof CommanderError) return error.exitCode; // commander has already said what is wrong
+      context.stderr.write(`parley: ${report(error)}\n`);
+      return 1;
+    }
+  });
 
-if (require.main === module) void runCli(process.argv);
+if (require.main === module) void runCli(process.argv).then((status) => (process.exitCode = status));

@@ -1,6 +1,7 @@
 import { toJson } from '../http/json';
+import { cli } from './cli-context';
 
 /** Prints either the JSON contract (--json) or the readable rendering. */
 export const print = <T>(value: T, json: boolean | undefined, render: (value: T) => string): void => {
-  process.stdout.write(`${json ? toJson(value) : render(value)}\n`);
+  cli().stdout.write(`${json ? toJson(value) : render(value)}\n`);
 };

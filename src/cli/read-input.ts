@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { cli } from './cli-context';
 
 /** Reads the named files, or standard input for none or "-". */
 export const readInputs = async (files: readonly string[]): Promise<{ name: string; text: string }[]> => {
@@ -8,6 +9,6 @@ export const readInputs = async (files: readonly string[]): Promise<{ name: stri
 
 const readStdin = async (): Promise<string> => {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of cli().stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 };

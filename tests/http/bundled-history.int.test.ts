@@ -1,13 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { issueStateSchema } from '../../src/http/openapi';
 import { startTestServer, TestServer } from '../support/http-server';
+import { runParley } from '../support/run-cli';
 
 const NAFTA = 'nafta-renegotiation';
 const AUTO = 'auto-rules-of-origin';
 const KNOWN_AT = '2024-06-01T00:00:00Z';
-const CLI = join(__dirname, '..', '..', 'bin', 'parley.js');
 
 const issuePath = (issue: string, asOf: string, knownAt?: string) =>
   `/negotiations/${NAFTA}/issues/${issue}?asOf=${asOf}${knownAt ? `&knownAt=${encodeURIComponent(knownAt)}` : ''}`;
@@ -92,7 +89,6 @@ describe('GET /negotiations/:n/issues/:i is exactly `parley state --json`', () =
   ];
 
   it('given the same store file, when the CLI reads it after the server closed, then its JSON equals the HTTP body byte for byte', async () => {
-    expect(existsSync(join(__dirname, '..', '..', 'dist', 'src', 'cli', 'main.js'))).toBe(true);
     const server = await startTestServer();
     const http: string[] = [];
     try {
@@ -106,16 +102,12 @@ describe('GET /negotiations/:n/issues/:i is exactly `parley state --json`', () =
       await server.close({ keepFiles: true });
     }
     try {
-      cases.forEach(([issue, asOf], i) => {
-        const cli = spawnSync(
-          process.execPath,
-          [CLI, 'state', issue, '--negotiation', NAFTA, '--as-of', asOf, '--known-at', KNOWN_AT, '--json', '--db', server.dbFile],
-          { encoding: 'utf8', env: { ...process.env, PARLEY_API_TOKEN: '' } },
-        );
+      for (const [i, [issue, asOf]] of cases.entries()) {
+        const cli = await runParley(['state', issue, '--negotiation', NAFTA, '--as-of', asOf, '--known-at', KNOWN_AT, '--json', '--db', server.dbFile]);
         expect({ status: cli.status, stderr: cli.stderr }).toEqual({ status: 0, stderr: '' });
         expect(JSON.parse(cli.stdout)).toEqual(JSON.parse(http[i]));
         expect(cli.stdout.trim()).toBe(http[i]);
-      });
+      }
     } finally {
       server.removeFiles();
     }

@@ -2,6 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { bigintToJson, EventLocation, parseEventsText } from '../../../events';
 import { RecordEvents } from '../../commands/record-events.command';
 import { withApp, StoreFlags } from '../boot';
+import { cli } from '../cli-context';
 import { importProgress } from '../import-progress';
 import { readInputs } from '../read-input';
 
@@ -22,7 +23,7 @@ export const appendCommand = async (files: string[], flags: AppendFlags): Promis
   const result = await withApp(flags, (app) =>
     app.get(CommandBus).execute(new RecordEvents(inputs, { expectedRevision: flags.expectedRevision, locations, onProgress: progress.onProgress })),
   ).finally(progress.stop);
-  process.stdout.write(
+  cli().stdout.write(
     `${JSON.stringify({
       appended: result.appended,
       duplicates: result.duplicates,

@@ -1,10 +1,11 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { existsSync } from 'node:fs';
 import { ParleyEvent, StoredEvent, streamOf } from '../../../events';
-import { Clock, systemClock } from '../../clock/clock';
+import { Clock } from '../../clock/clock';
 import { createEventStore } from '../../store/create-event-store';
 import { AppendResult, EventStore } from '../../store/event-store.port';
 import { storeKindOf } from '../../store/store-location';
+import { cli } from '../cli-context';
 
 export interface CopyFlags {
   from: string;
@@ -42,15 +43,16 @@ export const copyCommand = async (flags: CopyFlags): Promise<void> => {
   if (storeKindOf(flags.from) === 'sqlite' && !existsSync(flags.from)) throw new Error(`--from: no store at ${flags.from}`);
   if (flags.to === flags.from) throw new Error(`--to is the same store as --from (${flags.to})`);
 
-  const source = await createEventStore(flags.from, systemClock);
+  const { stdout, stderr, clock } = cli();
+  const source = await createEventStore(flags.from, clock);
   try {
     // Stores that take recordedAt from their clock (SQLite, PostgreSQL) are given the source's:
     // each batch is appended with the clock set to its events' original recordedAt.
     const copyClock = replayedClock();
     const target = await createEventStore(flags.to, copyClock);
     try {
-      const report = await copyEvents(source, copyTarget(target, copyClock), batchSize, flags.progress ?? Boolean(process.stderr.isTTY));
-      process.stdout.write(`${JSON.stringify({ from: source.kind, to: target.kind, ...report })}\n`);
+      const report = await copyEvents(source, copyTarget(target, copyClock), batchSize, flags.progress ?? Boolean(stderr.isTTY) ? stderr : undefined);
+      stdout.write(`${JSON.stringify({ from: source.kind, to: target.kind, ...report })}\n`);
     } finally {
       await target.close();
     }
@@ -81,11 +83,13 @@ const copyTarget = (target: EventStore, clock: ReturnType<typeof replayedClock>)
 
 const bodyOf = ({ position, streamRevision, recordedAt, ...body }: StoredEvent): ParleyEvent => body as ParleyEvent;
 
-const copyEvents = async (source: EventStore, target: CopyTarget, batchSize: number, showProgress: boolean): Promise<CopyReport> => {
+/** `progress`: where the progress bar goes, if anywhere. */
+const copyEvents = async (source: EventStore, target: CopyTarget, batchSize: number, progress: NodeJS.WritableStream | undefined): Promise<CopyReport> => {
+  const showProgress = progress !== undefined;
   const total = (await source.summary()).reduce((sum, entry) => sum + entry.events, 0);
   const bar = new SingleBar(
     {
-      stream: process.stderr,
+      stream: progress,
       format: 'copy |{bar}| {percentage}% | {value}/{total} events | {copied} copied, {alreadyThere} already there | ETA {eta_formatted}',
       hideCursor: true,
       noTTYOutput: true, // --progress with stderr redirected: a line every couple of seconds

@@ -2,6 +2,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { storedEventToJson } from '../../../events';
 import { ListEvents } from '../../queries/events.query';
 import { withApp, StoreFlags } from '../boot';
+import { cli } from '../cli-context';
 import { eventFilterFrom, FilterFlags } from '../filter-flags';
 import { formatEventLine } from '../format';
 
@@ -22,7 +23,7 @@ export const eventsCommand = async (flags: EventsFlags): Promise<void> =>
     let remaining = flags.limit ?? Number.POSITIVE_INFINITY;
     while (remaining > 0) {
       const page = await bus.execute(new ListEvents({ filter, fromPosition, limit: Math.min(PAGE, remaining) }));
-      for (const event of page.events) process.stdout.write(`${flags.json ? JSON.stringify(storedEventToJson(event)) : formatEventLine(event)}\n`);
+      for (const event of page.events) cli().stdout.write(`${flags.json ? JSON.stringify(storedEventToJson(event)) : formatEventLine(event)}\n`);
       remaining -= page.events.length;
       if (page.next === null) return;
       fromPosition = page.next;

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../config/parley-config';
 import { startServer } from '../../http/serve';
 import { StoreFlags } from '../boot';
+import { cli } from '../cli-context';
 
 export interface ServeFlags extends StoreFlags {
   port?: number;
@@ -21,14 +22,15 @@ const examples = (url: string): string =>
 
 /** `parley serve`: the HTTP API over any store; the bundled history is loaded unless --no-history. */
 export const serveCommand = async (flags: ServeFlags): Promise<void> => {
+  const { stdout, env, clock } = cli();
   const config = loadConfig({
     db: flags.db,
     store: flags.store,
     port: flags.port,
     host: flags.host,
     loadBundledHistory: flags.history !== false,
-  });
-  const { url, loaded } = await startServer(config);
-  if (loaded) process.stdout.write(`Bundled history: ${loaded.appended} events recorded, ${loaded.duplicates} already present.\n`);
-  process.stdout.write(examples(url));
+  }, env);
+  const { url, loaded } = await startServer(config, { clock });
+  if (loaded) stdout.write(`Bundled history: ${loaded.appended} events recorded, ${loaded.duplicates} already present.\n`);
+  stdout.write(examples(url));
 };

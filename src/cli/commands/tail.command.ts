@@ -11,6 +11,7 @@ import { pacedSubscription } from '../../subscriptions/paced-subscription';
 import { resolveStart } from '../../subscriptions/start-position';
 import { subscriptionNameSchema } from '../../subscriptions/stream-params';
 import { StoreFlags, withApp } from '../boot';
+import { cli } from '../cli-context';
 import { eventFilterFrom, FilterFlags } from '../filter-flags';
 import { formatEventLine } from '../format';
 
@@ -34,14 +35,15 @@ export const tailCommand = async (flags: TailFlags): Promise<void> => {
     const named = name ? await NamedCheckpoint.open(store, name, limits.checkpointEveryMs) : undefined;
     const { after, from } = await resolveStart(store, { checkpoint: named?.position, fromPosition });
     if (named && named.position === undefined) await store.storeCheckpoint(name!, after);
-    const note = (text: string): boolean => process.stderr.write(`parley tail: ${text}\n`);
+    const { stdout, stderr } = cli();
+    const note = (text: string): boolean => stderr.write(`parley tail: ${text}\n`);
     note(from === 'checkpoint' ? `resuming "${name}" after position ${after}` : `following after position ${after}`);
 
     const format = (event: StoredEvent): string =>
       `${flags.json ? JSON.stringify(storedEventToJson(event)) : formatEventLine(event)}\n`;
     let failure: unknown;
     await new Promise<void>((resolve) => {
-      const delivery = new BoundedDelivery(process.stdout, limits, after, {
+      const delivery = new BoundedDelivery(stdout, limits, after, {
         onDelivered: (position) => named?.checkpoint.advance(position),
         onOverflow: ({ reason, resumeFrom }) => {
           failure = new Error(`${reason}; resume with --from-position ${resumeFrom}`);
@@ -62,14 +64,14 @@ export const tailCommand = async (flags: TailFlags): Promise<void> => {
       function stop(): void {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        process.stdout.off('error', onOutputError);
+        stdout.off('error', onOutputError);
         subscription?.unsubscribe();
         delivery.stop();
         resolve();
       }
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-      process.stdout.on('error', onOutputError);
+      stdout.on('error', onOutputError);
     });
     await named?.checkpoint.close();
     if (named) note(`checkpoint "${name}" at position ${named.checkpoint.lastStored ?? after}`);
