@@ -1,4 +1,4 @@
-import { DatePrecision, precisionOf, Source, windowStart, countsFrom, Confidence } from '../events';
+import { Confidence, dateWindow, DatePrecision, precisionOf, Source } from '../events';
 import { EffectiveEvent } from './knowledge';
 import { calendarOf } from './negotiation-calendar';
 
@@ -35,7 +35,7 @@ export const deadlinesAhead = (events: readonly EffectiveEvent[], asOf: string):
   for (const [negotiation, own] of byNegotiation) {
     for (const { deadline, what, eventId } of calendarOf(own, asOf).deadlinesAhead) {
       const effective = byId.get(eventId) as EffectiveEvent;
-      const window = { from: windowStart(deadline), to: countsFrom(deadline) };
+      const window = dateWindow(deadline);
       ahead.push({
         negotiation,
         issue: effective.event.issue ?? null,

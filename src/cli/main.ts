@@ -11,6 +11,9 @@ import { negotiationCommand } from './commands/negotiation.command';
 import { probesCommand } from './commands/probes.command';
 import { replayCommand } from './commands/replay.command';
 import { copyCommand } from './commands/copy.command';
+import { deadlinesCommand } from './commands/deadlines.command';
+import { exportCommand } from './commands/export.command';
+import { webhooksCommand } from './commands/webhooks.command';
 import { serveCommand } from './commands/serve.command';
 import { tailOptions } from './commands/tail.command';
 import { stateCommand } from './commands/state.command';
@@ -118,6 +121,20 @@ export const buildProgram = (): Command => {
     .option('--progress', 'show the progress bar even when stderr is not a terminal')
     .option('--no-progress', 'never show the progress bar')
     .action(copyCommand);
+
+  pointInTimeOptions(storeOptions(program.command('deadlines')))
+    .description('every deadline ahead across negotiations: days left, precision, the event that set or moved it')
+    .option('--negotiation <slug>', 'only this negotiation')
+    .action(deadlinesCommand);
+
+  webhooksCommand(program, storeOptions);
+
+  storeOptions(program.command('export'))
+    .description('the whole log as NDJSON (or PLOVER records) with a manifest: count, positions, sha256, moment')
+    .option('--out <file>', 'write the log here and the manifest to <file>.manifest.json (default: log on stdout, manifest on stderr)')
+    .option('--format <format>', 'ndjson (every stored event, re-importable) or plover (PLOVER event records)', 'ndjson')
+    .option('--known-at <instant>', 'only what was recorded by then (default now)')
+    .action(exportCommand);
 
   return program;
 };
