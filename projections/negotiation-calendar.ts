@@ -21,7 +21,8 @@ export interface Calendar {
   deadlinesPassed: Deadline[];
 }
 
-const byDeadline = (a: Deadline, b: Deadline): number => {
+/** Deadlines by the day they pass, then event id. */
+export const byDeadline = (a: Deadline, b: Deadline): number => {
   const [x, y] = [countsFrom(a.deadline), countsFrom(b.deadline)];
   if (x !== y) return x < y ? -1 : 1;
   return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;

@@ -1,5 +1,5 @@
 import { gapOf, MetricGap, Positions } from './metric-gaps';
-import { PositionTerm } from './position-terms';
+import { metricOfKey, PositionTerm } from './position-terms';
 import { EMPTY, Entries, isEmpty, own, withEntries, withEntry, withoutKeys } from './records';
 
 /**
@@ -32,10 +32,21 @@ export const holdTerms = (book: PositionBook, parties: readonly string[], terms:
   return { positions, gaps: refreshGaps(book.gaps, positions, Object.keys(terms)) };
 };
 
+/**
+ * The keys a withdrawal names: "metric@scope" names one scoped term; a bare metric withdraws the
+ * party's whole position on it, every scope included.
+ */
+const withdrawnKeys = (held: Entries<PositionTerm>, metrics: readonly string[]): string[] => {
+  const keys = [...metrics];
+  for (const key of Object.keys(held)) if (key.includes('@') && metrics.includes(metricOfKey(key))) keys.push(key);
+  return keys;
+};
+
 /** The party no longer holds a position on these metrics (a party left with none drops out). */
-export const dropTerms = (book: PositionBook, party: string, metrics: readonly string[]): PositionBook => {
+export const dropTerms = (book: PositionBook, party: string, named: readonly string[]): PositionBook => {
   const held = own(book.positions, party);
   if (!held) return book;
+  const metrics = withdrawnKeys(held, named);
   const remaining = withoutKeys(held, metrics);
   if (remaining === held) return book;
   const positions = isEmpty(remaining) ? withoutKeys(book.positions, [party]) : withEntry(book.positions, party, remaining);

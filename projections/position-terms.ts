@@ -17,10 +17,20 @@ export const positionTerm = (term: Term, event: ParleyEvent): PositionTerm =>
     ? { value: term.value, unit: term.unit, since: event.occurredAt, eventId: event.id, eventType: event.type }
     : { text: term.text ?? '', since: event.occurredAt, eventId: event.id, eventType: event.type };
 
-/** The terms of an event by metric (a metric named twice keeps its last term). */
+/**
+ * The key a term is held under: its metric, or "metric@scope" for a scoped term — a US figure
+ * for high-value parts and a Mexican one for the whole vehicle are different things, never one gap.
+ */
+export const termKey = (term: Pick<Term, 'metric' | 'scope'>): string =>
+  term.scope === undefined ? term.metric : `${term.metric}@${term.scope}`;
+
+/** The metric a key names ("regional_value_content@high-value-parts" → "regional_value_content"). */
+export const metricOfKey = (key: string): string => key.split('@')[0];
+
+/** The terms of an event by key (a key named twice keeps its last term). */
 export const termsByMetric = (terms: readonly Term[], event: ParleyEvent): Record<string, PositionTerm> => {
   const byMetric: Record<string, PositionTerm> = {};
-  for (const term of terms) byMetric[term.metric] = positionTerm(term, event);
+  for (const term of terms) byMetric[termKey(term)] = positionTerm(term, event);
   return byMetric;
 };
 

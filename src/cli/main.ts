@@ -31,6 +31,7 @@ const pointInTimeOptions = (command: Command): Command =>
   command
     .option('--as-of <date>', 'valid time: the day to answer for (YYYY-MM-DD; default today)')
     .option('--known-at <instant>', 'transaction time: what was recorded by then (ISO instant or day; default now)')
+    .option('--min-confidence <level>', 'answer from events at least this confident: confirmed or reported (default: all)')
     .option('--json', 'print JSON (the API contract)');
 
 const filterOptions = (command: Command): Command =>
@@ -71,6 +72,7 @@ export const buildProgram = (): Command => {
     .option('--from <date>', 'first day')
     .option('--to <date>', 'last day')
     .option('--known-at <instant>', 'what was recorded by then')
+    .option('--min-confidence <level>', 'only events at least this confident: confirmed or reported')
     .option('--json', 'NDJSON output')
     .action(timelineCommand);
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { asOfSchema, fromDaySchema, knownAtSchema } from '../queries/query-params';
+import { asOfSchema, fromDaySchema, knownAtSchema, minConfidenceSchema } from '../queries/query-params';
 
 export interface PointInTimeFlags {
   asOf?: string;
   knownAt?: string;
+  minConfidence?: string;
 }
 
 const flag = <T>(name: string, schema: z.ZodType<T>, value: string | undefined): T | undefined => {
@@ -18,4 +19,10 @@ export const knownAtFlag = (value?: string) => flag('--known-at', knownAtSchema,
 export const fromFlag = (value?: string) => flag('--from', fromDaySchema, value);
 export const toFlag = (value?: string) => flag('--to', asOfSchema, value);
 
-export const pointInTimeFrom = (flags: PointInTimeFlags) => ({ asOf: asOfFlag(flags.asOf), knownAt: knownAtFlag(flags.knownAt) });
+export const minConfidenceFlag = (value?: string) => flag('--min-confidence', minConfidenceSchema, value);
+
+export const pointInTimeFrom = (flags: PointInTimeFlags) => ({
+  asOf: asOfFlag(flags.asOf),
+  knownAt: knownAtFlag(flags.knownAt),
+  minConfidence: minConfidenceFlag(flags.minConfidence),
+});

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { IssueState, issueStateAt } from '../../projections';
+import { answerIssueState, atLeastAsConfident, IssueAnswer, issueStateAt } from '../../projections';
 import { Clock, CLOCK } from '../clock/clock';
 import { EventHistory } from './event-history';
 import { HistoryCache } from './history-cache';
@@ -20,14 +20,19 @@ export class GetIssueStateHandler implements IQueryHandler<GetIssueState> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ q }: GetIssueState): Promise<IssueState> {
+  async execute({ q }: GetIssueState): Promise<IssueAnswer> {
     // resolveIssue waits for the EventBus to pass the store's head; the history needs no second wait.
     const { negotiation, issue } = await this.directory.resolveIssue(q.issue, q.negotiation);
     const { asOf, knownAt } = resolvePointInTime(this.clock, q);
     const history = await this.cache.history(issueSlice(negotiation, issue), { alreadyCaughtUp: true });
-    if (!history.isLatest(knownAt)) return issueStateAt(history.known(knownAt), { negotiation, issue, asOf, knownAt });
+    const events = atLeastAsConfident(history.known(knownAt), q.minConfidence);
+    const minConfidence = q.minConfidence ?? null;
+    // The index folds the latest knowledge of every confidence; other views fold from scratch.
+    if (!history.isLatest(knownAt) || events !== history.known(knownAt)) {
+      return answerIssueState(issueStateAt(events, { negotiation, issue, asOf, knownAt }), events, minConfidence);
+    }
     const index = IssueStateIndex.for(history, negotiation, issue, knownAt, this.indexes.get(history));
     this.indexes.set(history, index);
-    return index.stateAt(asOf, knownAt);
+    return answerIssueState(index.stateAt(asOf, knownAt), events, minConfidence);
   }
 }

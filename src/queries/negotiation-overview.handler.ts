@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EventOfType } from '../../events';
-import { NegotiationListing, negotiationOverview } from '../../projections';
+import { answerNegotiation, atLeastAsConfident, NegotiationAnswer, NegotiationListing, negotiationOverview } from '../../projections';
 import { Clock, CLOCK } from '../clock/clock';
 import { HistoryCache } from './history-cache';
 import { launchesSlice, negotiationSlice } from './history-slice';
@@ -17,11 +17,12 @@ export class GetNegotiationOverviewHandler implements IQueryHandler<GetNegotiati
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ q }: GetNegotiationOverview) {
+  async execute({ q }: GetNegotiationOverview): Promise<NegotiationAnswer> {
     await this.directory.requireNegotiation(q.negotiation);
     const { asOf, knownAt } = resolvePointInTime(this.clock, q);
     const history = await this.cache.history(negotiationSlice(q.negotiation));
-    return negotiationOverview(history.known(knownAt), { negotiation: q.negotiation, asOf, knownAt });
+    const events = atLeastAsConfident(history.known(knownAt), q.minConfidence);
+    return answerNegotiation(negotiationOverview(events, { negotiation: q.negotiation, asOf, knownAt }), events, q.minConfidence ?? null);
   }
 }
 

@@ -1,9 +1,9 @@
 import { Query } from '@nestjs/cqrs';
-import { NegotiationListing, NegotiationOverview } from '../../projections';
+import { NegotiationAnswer, NegotiationListing } from '../../projections';
 import { PointInTime } from './point-in-time';
 
 /** A negotiation as of a day: parties, rounds, deadlines, threats, open probes, each issue's status. */
-export class GetNegotiationOverview extends Query<NegotiationOverview> {
+export class GetNegotiationOverview extends Query<NegotiationAnswer> {
   constructor(readonly q: PointInTime & { negotiation: string }) {
     super();
   }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { openProbes } from '../../projections';
+import { answerProbes, atLeastAsConfident, openProbes, ProbesAnswer } from '../../projections';
 import { Clock, CLOCK } from '../clock/clock';
 import { HistoryCache } from './history-cache';
 import { measuresSlice } from './history-slice';
@@ -16,10 +16,11 @@ export class GetOpenProbesHandler implements IQueryHandler<GetOpenProbes> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ q }: GetOpenProbes) {
+  async execute({ q }: GetOpenProbes): Promise<ProbesAnswer> {
     if (q.negotiation !== undefined) await this.directory.requireNegotiation(q.negotiation);
     const { asOf, knownAt } = resolvePointInTime(this.clock, q);
     const history = await this.cache.history(measuresSlice());
-    return openProbes(history.known(knownAt), { asOf, knownAt, negotiation: q.negotiation });
+    const events = atLeastAsConfident(history.known(knownAt), q.minConfidence);
+    return answerProbes(openProbes(events, { asOf, knownAt, negotiation: q.negotiation }), events, q);
   }
 }

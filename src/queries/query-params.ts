@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countsFrom, EVENT_TYPES, isValidPartialDate, partySchema, slugSchema, windowStart } from '../../events';
+import { confidenceSchema, countsFrom, EVENT_TYPES, isValidPartialDate, partySchema, slugSchema, windowStart } from '../../events';
 
 /** "As of" a day: YYYY-MM-DD, or a month/year meaning its last day. */
 export const asOfSchema = z
@@ -23,6 +23,9 @@ export const knownAtSchema = z.string().transform((value, ctx) => {
   }
   return instant.toISOString();
 });
+
+/** Answer from events at least this confident: confirmed, reported (or unconfirmed: everything). */
+export const minConfidenceSchema = confidenceSchema;
 
 /** Positions are signed 64-bit in every store; a larger cursor is an input error, not a store failure. */
 export const MAX_POSITION = 2n ** 63n - 1n;

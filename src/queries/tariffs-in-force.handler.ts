@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { tariffsInForce } from '../../projections';
+import { answerTariffs, atLeastAsConfident, TariffsAnswer, tariffsInForce } from '../../projections';
 import { Clock, CLOCK } from '../clock/clock';
 import { HistoryCache } from './history-cache';
 import { measuresSlice } from './history-slice';
@@ -14,9 +14,10 @@ export class GetTariffsInForceHandler implements IQueryHandler<GetTariffsInForce
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ q }: GetTariffsInForce) {
+  async execute({ q }: GetTariffsInForce): Promise<TariffsAnswer> {
     const { asOf, knownAt } = resolvePointInTime(this.clock, q);
     const history = await this.cache.history(measuresSlice());
-    return tariffsInForce(history.known(knownAt), { asOf, knownAt, target: q.target });
+    const events = atLeastAsConfident(history.known(knownAt), q.minConfidence);
+    return answerTariffs(tariffsInForce(events, { asOf, knownAt, target: q.target }), events, { target: q.target, minConfidence: q.minConfidence });
   }
 }

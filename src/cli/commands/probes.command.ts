@@ -4,12 +4,22 @@ import { StoreFlags, withApp } from '../boot';
 import { PointInTimeFlags, pointInTimeFrom } from '../point-in-time-flags';
 import { print } from '../print';
 import { table } from '../table';
+import { confidenceMark, describeSourceRef, formatPossible, minConfidenceNote } from '../format-provenance';
 
 /** `parley probes`: probes open as of a day. */
 export const probesCommand = async (flags: StoreFlags & PointInTimeFlags & { json?: boolean }): Promise<void> =>
   withApp(flags, async (app) => {
     const probes = await app.get(QueryBus).execute(new GetOpenProbes(pointInTimeFrom(flags)));
     print(probes, flags.json, (p) =>
-      [`Open probes as of ${p.asOf}:`, p.open.length ? table(['since', 'party', 'authority', 'subject', 'negotiation'], p.open.map((o) => [o.since, o.party ?? '—', o.authority, o.subject, o.negotiation])) : 'none'].join('\n'),
+      [
+        `Open probes as of ${p.asOf}:`,
+        ...minConfidenceNote(p.minConfidence),
+        p.open.length
+          ? table(['since', 'party', 'authority', 'subject', 'negotiation', 'source'], p.open.map((o) => [
+              o.since, o.party ?? '—', o.authority, `${o.subject}${confidenceMark(o.confidence)}`, o.negotiation, describeSourceRef(o.source),
+            ]))
+          : 'none',
+        ...formatPossible(p.possible),
+      ].join('\n'),
     );
   });

@@ -5,6 +5,7 @@ import { StoreFlags, withApp } from '../boot';
 import { formatTerm } from '../format-issue-state';
 import { fromFlag, knownAtFlag, toFlag } from '../point-in-time-flags';
 import { print } from '../print';
+import { confidenceMark } from '../format-provenance';
 
 export interface ReplayFlags extends StoreFlags {
   negotiation?: string;
@@ -17,7 +18,7 @@ export interface ReplayFlags extends StoreFlags {
 export const formatDiff = (diff: IssueDiff): string[] => [
   ...(diff.status ? [`status ${diff.status.from} → ${diff.status.to}`] : []),
   ...diff.changes.map((c) => `${c.party} ${c.metric}: ${formatTerm(c.before)} → ${formatTerm(c.after)}`),
-  ...diff.gaps.map((g) => `gap ${g.metric}: ${g.before ? g.before.spread : '—'} → ${g.after ? g.after.spread : '—'}`),
+  ...diff.gaps.map((g) => `gap ${g.metric}: ${g.before ? `${g.before.spread} ${g.before.unit}` : '—'} → ${g.after ? `${g.after.spread} ${g.after.unit}` : '—'}`),
 ];
 
 /** `parley replay ISSUE`: each event in valid-time order, followed by what it changed. */
@@ -28,7 +29,7 @@ export const replayCommand = async (issue: string, flags: ReplayFlags): Promise<
     );
     print(result, flags.json, ({ steps }) =>
       steps
-        .map((step) => [`${step.event.event.occurredAt}  ${summarize(step.event.event)}`, ...formatDiff(step.diff).map((line) => `    ${line}`)].join('\n'))
+        .map((step) => [`${step.event.event.occurredAt}  ${summarize(step.event.event)}${confidenceMark(step.event.event.confidence)}`, ...formatDiff(step.diff).map((line) => `    ${line}`)].join('\n'))
         .join('\n') || 'no events',
     );
   });

@@ -1,6 +1,7 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { partySchema } from '../../../events';
-import { TariffsInForce } from '../../../projections';
+import { TariffsAnswer } from '../../../projections';
+import { confidenceMark, describeSourceRef, formatPossible, minConfidenceNote } from '../format-provenance';
 import { GetTariffsInForce } from '../../queries/tariffs-in-force.query';
 import { StoreFlags, withApp } from '../boot';
 import { PointInTimeFlags, pointInTimeFrom } from '../point-in-time-flags';
@@ -12,15 +13,22 @@ export interface TariffsFlags extends StoreFlags, PointInTimeFlags {
   json?: boolean;
 }
 
-const render = (t: TariffsInForce): string => {
-  const row = (l: TariffsInForce['inForce'][number]) => [l.measure, l.product, l.target, `${l.rate.value} ${l.rate.unit}`, l.since, l.exemption ? `exempt until ${l.exemption.until ?? 'further notice'}` : ''];
-  const header = ['measure', 'product', 'target', 'rate', 'since', 'exemption'];
+type Line = Omit<TariffsAnswer['inForce'][number], 'since'> & { since: string | null };
+
+const render = (t: TariffsAnswer): string => {
+  const row = (l: Line) => [
+    l.measure, l.product, l.target, `${l.rate.value} ${l.rate.unit}${confidenceMark(l.confidence)}`, l.since ?? 'no date',
+    l.exemption ? `exempt until ${l.exemption.until ?? 'further notice'}` : '', describeSourceRef(l.source),
+  ];
+  const header = ['measure', 'product', 'target', 'rate', 'since', 'exemption', 'source'];
   return [
     `Tariffs in force as of ${t.asOf} (known at ${t.knownAt}):`,
+    ...minConfidenceNote(t.minConfidence),
     t.inForce.length ? table(header, t.inForce.map(row)) : 'none',
     '',
     'Announced, not yet in force:',
-    t.announced.length ? table(header, t.announced.map((l) => row(l as never))) : 'none',
+    t.announced.length ? table(header, t.announced.map(row)) : 'none',
+    ...formatPossible(t.possible),
   ].join('\n');
 };
 

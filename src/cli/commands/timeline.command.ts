@@ -2,13 +2,15 @@ import { QueryBus } from '@nestjs/cqrs';
 import { GetTimeline } from '../../queries/timeline.query';
 import { StoreFlags, withApp } from '../boot';
 import { eventFilterFrom, FilterFlags } from '../filter-flags';
-import { fromFlag, knownAtFlag, toFlag } from '../point-in-time-flags';
+import { fromFlag, knownAtFlag, minConfidenceFlag, toFlag } from '../point-in-time-flags';
+import { confidenceMark } from '../format-provenance';
 import { print } from '../print';
 
 export interface TimelineFlags extends StoreFlags, FilterFlags {
   from?: string;
   to?: string;
   knownAt?: string;
+  minConfidence?: string;
   json?: boolean;
 }
 
@@ -17,14 +19,14 @@ export const timelineCommand = async (flags: TimelineFlags): Promise<void> =>
   withApp(flags, async (app) => {
     const filter = eventFilterFrom(flags);
     const result = await app.get(QueryBus).execute(
-      new GetTimeline({ ...filter, types: filter.types ? [...filter.types] : undefined, from: fromFlag(flags.from), to: toFlag(flags.to), knownAt: knownAtFlag(flags.knownAt) }),
+      new GetTimeline({ ...filter, types: filter.types ? [...filter.types] : undefined, from: fromFlag(flags.from), to: toFlag(flags.to), knownAt: knownAtFlag(flags.knownAt), minConfidence: minConfidenceFlag(flags.minConfidence) }),
     );
     if (flags.json) return result.entries.forEach((entry) => print(entry, true, () => ''));
     print(result, false, ({ entries }) =>
       entries
         .map((e) => {
           const source = e.event.source?.publisher ? `  [${e.event.source.publisher}${e.event.source.document ? `, ${e.event.source.document}` : ''}]` : '';
-          return `${e.event.occurredAt.padEnd(10)}  ${e.event.negotiation.padEnd(22)}  ${e.summary}${e.correction ? ' (corrected)' : ''}${source}`;
+          return `${e.event.occurredAt.padEnd(10)}  ${e.event.negotiation.padEnd(22)}  ${e.summary}${confidenceMark(e.confidence)}${e.correction ? ' (corrected)' : ''}${source}`;
         })
         .join('\n') || 'no events',
     );

@@ -2,15 +2,15 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { EventType, partySchema, slugSchema } from '../../../events';
 import { GetOpenProbes } from '../../queries/open-probes.query';
-import { asOfSchema, fromDaySchema, eventFilterParams, knownAtSchema } from '../../queries/query-params';
+import { asOfSchema, fromDaySchema, eventFilterParams, knownAtSchema, minConfidenceSchema } from '../../queries/query-params';
 import { GetTariffsInForce } from '../../queries/tariffs-in-force.query';
 import { GetTimeline } from '../../queries/timeline.query';
 import { parseQuery } from '../parse-query';
 
-const pointInTime = { asOf: asOfSchema.optional(), knownAt: knownAtSchema.optional() };
+const pointInTime = { asOf: asOfSchema.optional(), knownAt: knownAtSchema.optional(), minConfidence: minConfidenceSchema.optional() };
 const tariffsQuery = { ...pointInTime, target: partySchema.optional() };
 const probesQuery = { ...pointInTime, negotiation: slugSchema.optional() };
-const timelineQuery = { ...eventFilterParams, from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional() };
+const timelineQuery = { ...eventFilterParams, from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional(), minConfidence: minConfidenceSchema.optional() };
 
 @Controller()
 export class MeasuresController {

@@ -4,10 +4,10 @@ import { slugSchema } from '../../../events';
 import { DiffIssue, ReplayIssue } from '../../queries/issue-replay.query';
 import { GetIssueState } from '../../queries/issue-state.query';
 import { GetNegotiationOverview, ListNegotiations } from '../../queries/negotiation-overview.query';
-import { asOfSchema, fromDaySchema, knownAtSchema } from '../../queries/query-params';
+import { asOfSchema, fromDaySchema, knownAtSchema, minConfidenceSchema } from '../../queries/query-params';
 import { parseQuery } from '../parse-query';
 
-const pointInTime = { asOf: asOfSchema.optional(), knownAt: knownAtSchema.optional() };
+const pointInTime = { asOf: asOfSchema.optional(), knownAt: knownAtSchema.optional(), minConfidence: minConfidenceSchema.optional() };
 const replayQuery = { from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional() };
 const diffQuery = { from: asOfSchema, to: asOfSchema, knownAt: knownAtSchema.optional() };
 
