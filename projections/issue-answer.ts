@@ -5,6 +5,7 @@ import { EffectiveEvent } from './knowledge';
 import { possibleOn } from './possible';
 import { PositionTerm, termKey } from './position-terms';
 import { eventsById, Provenance, provenanceById } from './provenance';
+import { summarize } from './summaries';
 
 /** A held or agreed term as answered: the fold's term, what it says in words, and where it comes from. */
 export interface AnsweredTerm extends PositionTerm, Provenance {
@@ -34,6 +35,8 @@ export interface PossibleTerm {
   term: Term | null;
   window: DayWindow;
   confidence: Confidence;
+  /** The event in one line. */
+  summary: string;
 }
 
 export interface IssueAnswer extends Omit<IssueState, 'positions' | 'agreed'> {
@@ -80,7 +83,7 @@ const mapEntries = <A, B>(record: Readonly<Record<string, A>>, f: (key: string, 
 
 const possibleTerms = (events: readonly EffectiveEvent[], state: IssueState): PossibleTerm[] =>
   possibleOn(events, state.asOf, (e) => e.negotiation === state.negotiation && e.issue === state.issue).flatMap(({ event, window }): PossibleTerm[] => {
-    const base = { eventId: event.id, eventType: event.type, party: event.party ?? null, window, confidence: event.confidence };
+    const base = { eventId: event.id, eventType: event.type, party: event.party ?? null, window, confidence: event.confidence, summary: summarize(event) };
     const terms = termsOf(event);
     if (terms.length === 0) return [{ ...base, metric: null, term: null }];
     return terms.map((term) => ({ ...base, metric: termKey(term), term }));

@@ -1,4 +1,5 @@
 import { ParleyEvent, Term } from '../events';
+import { termKey } from './position-terms';
 
 const MAX_TEXT = 140;
 
@@ -8,8 +9,11 @@ const clip = (text: string, max = MAX_TEXT): string => {
   return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 };
 
-const termText = (term: Term): string =>
-  term.value !== undefined && term.unit !== undefined ? `${term.metric} ${term.value} ${term.unit}` : `${term.metric} "${clip(term.text ?? '', 80)}"`;
+/** A scoped term names its scope, so a one-line summary never passes off a part for the whole. */
+const termText = (term: Term): string => {
+  const key = termKey(term);
+  return term.value !== undefined && term.unit !== undefined ? `${key} ${term.value} ${term.unit}` : `${key} "${clip(term.text ?? '', 80)}"`;
+};
 
 const termsText = (terms: readonly Term[]): string => terms.map(termText).join('; ');
 

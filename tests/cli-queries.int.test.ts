@@ -46,7 +46,14 @@ describe('CLI queries against a file store', () => {
   it('given month precision, when asked within and after the month, then the US demand counts only from the month end', async () => {
     expect((await json(['state', 'autos', '--as-of', '2017-10-30'])).status).toBe('not_raised');
     expect((await json(['state', 'autos', '--as-of', '2017-10-31'])).positions).toEqual({
-      US: { regional_value_content: { value: 85, unit: 'percent', since: '2017-10', eventId: 'us-85', eventType: 'DemandTabled' } },
+      US: {
+        regional_value_content: {
+          value: 85, unit: 'percent', since: '2017-10', eventId: 'us-85', eventType: 'DemandTabled',
+          // issue 11: every answered position carries its provenance and window
+          metric: 'regional_value_content', confidence: 'reported', window: { from: '2017-10-01', to: '2017-10-31' },
+          source: { publisher: null, title: null, url: null, document: null, quote: null, publishedAt: null },
+        },
+      },
     });
   });
 

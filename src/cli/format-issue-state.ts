@@ -8,9 +8,13 @@ export const formatTerm = (term: Pick<PositionTerm, 'value' | 'unit' | 'text'> |
 /** A value with its confidence marked. */
 const formatAnswered = (term: AnsweredTerm): string => `${formatTerm(term)}${confidenceMark(term.confidence)}`;
 
-/** What the term says in words, where that is more than the value: a numeric term's own text, its note. */
+/** What the term says in words beyond its value: a numeric term's own text, and its note. */
 const wording = (term: AnsweredTerm): string =>
   [term.value !== undefined ? term.text : undefined, term.note].filter(Boolean).join(' — ');
+
+/** The wording of each term that has one, under its table (a column would stretch every row). */
+const wordingLines = (terms: ReadonlyArray<[string, AnsweredTerm]>): string[] =>
+  terms.filter(([, t]) => wording(t) !== '').map(([key, t]) => `  ${key}: ${wording(t)}`);
 
 /** The whole phase-in, the step in force on asOf marked. */
 const scheduleLines = (key: string, term: AgreedAnswer): string[] =>
@@ -21,7 +25,10 @@ const scheduleLines = (key: string, term: AgreedAnswer): string[] =>
           step.from, `${step.value} ${term.unit}`, term.inForce?.from === step.from ? '← in force' : '',
         ]))];
 
-/** A table per party (term, value, wording, since, event, source), the gaps, the agreement and what is possible. */
+const inForceCell = (t: AgreedAnswer): string =>
+  t.inForce ? `${t.inForce.value} ${t.unit} since ${t.inForce.from}` : t.inForce === null ? 'not yet' : '';
+
+/** A table per party (term, value, since, event, source) with the terms' wording, the gaps, the agreement and what is possible. */
 export const formatIssueState = (state: IssueAnswer): string => {
   const lines = [
     `${state.negotiation} / ${state.issue} — ${state.status} as of ${state.asOf} (known at ${state.knownAt})`,
@@ -29,26 +36,28 @@ export const formatIssueState = (state: IssueAnswer): string => {
     ...minConfidenceNote(state.minConfidence),
   ];
   for (const [party, terms] of Object.entries(state.positions)) {
+    const rows = Object.entries(terms);
     lines.push('', `${party}:`, table(
-        ['term', 'position', 'wording', 'since', 'by', 'source'],
-        Object.entries(terms).map(([key, t]) => [key, formatAnswered(t), wording(t), t.since, t.eventType, describeSourceRef(t.source)]),
+        ['metric', 'position', 'since', 'by', 'source'],
+        rows.map(([key, t]) => [key, formatAnswered(t), t.since, t.eventType, describeSourceRef(t.source)]),
       ),
+      ...wordingLines(rows),
     );
   }
   const gaps = Object.entries(state.gaps);
   if (gaps.length) {
-    lines.push('', 'Gaps (same term, same unit):', table(['term', 'low', 'high', 'spread'], gaps.map(([key, g]) => [key, `${g.min} ${g.unit} (${g.low.join(', ')})`, `${g.max} ${g.unit} (${g.high.join(', ')})`, `${g.spread} ${g.unit}`])));
+    lines.push('', 'Gaps (same metric and scope, same unit):', table(['metric', 'low', 'high', 'spread'], gaps.map(([key, g]) => [key, `${g.min} ${g.unit} (${g.low.join(', ')})`, `${g.max} ${g.unit} (${g.high.join(', ')})`, `${g.spread} ${g.unit}`])));
   }
   if (state.agreed) {
     const agreed = Object.entries(state.agreed);
-    lines.push('', 'Agreed:', table(['term', 'agreed', 'in force', 'wording', 'since', 'source'], agreed.map(([key, t]) => [
-      key, formatAnswered(t), t.inForce ? `${t.inForce.value} ${t.unit} since ${t.inForce.from}` : t.inForce === null ? 'not yet' : '', wording(t), t.since, describeSourceRef(t.source),
-    ])));
+    lines.push('', 'Agreed:', table(['metric', 'agreed', 'in force', 'since', 'source'], agreed.map(([key, t]) => [
+      key, formatAnswered(t), inForceCell(t), t.since, describeSourceRef(t.source),
+    ])), ...wordingLines(agreed));
     for (const [key, term] of agreed) lines.push(...scheduleLines(key, term));
   }
   if (state.possible.length) {
-    lines.push('', 'Possibly by this date (dated to a window still open on this day):', table(['window', 'party', 'event', 'term', 'confidence'], state.possible.map((p) => [
-      formatWindow(p.window), p.party ?? '—', p.eventType, p.term ? `${p.metric} ${formatTerm(p.term)}` : '—', p.confidence,
+    lines.push('', 'Possibly by this date (dated to a window still open on this day):', table(['window', 'what', 'confidence'], state.possible.map((p) => [
+      formatWindow(p.window), p.term ? `${p.party ?? p.eventType}: ${p.metric} ${formatTerm(p.term)}` : p.summary, p.confidence,
     ])));
   }
   if (state.eventCount === 0 && state.possible.length === 0) lines.push('', 'Nothing recorded on this issue by this day (see `parley timeline`).');

@@ -24,6 +24,7 @@ const param = (name: string, description: string, where: 'query' | 'path' = 'que
   name, in: where, required: where === 'path', description, schema,
 });
 const asOf = param('asOf', 'valid time: the day to answer for (YYYY-MM-DD; YYYY-MM or YYYY mean the last day). Default: today');
+const minConfidence = param('minConfidence', 'answer from events at least this confident: confirmed, reported (default: every event)', 'query', { type: 'string', enum: ['confirmed', 'reported', 'unconfirmed'] });
 const knownAt = param('knownAt', 'transaction time: answer with what was recorded by this instant (ISO 8601) or day. Default: now');
 const filters = [
   param('negotiation', 'negotiation slug'), param('issue', 'issue slug'), param('party', 'ISO country code or actor slug'),
@@ -64,18 +65,18 @@ export const buildOpenApiDocument = (version: string) => {
       '/timeline': {
         get: {
           summary: 'Events in valid-time order',
-          parameters: [...filters, param('from', 'first day'), param('to', 'last day'), knownAt],
+          parameters: [...filters, param('from', 'first day'), param('to', 'last day'), knownAt, minConfidence],
           responses: { ...ok('timeline entries'), ...errors(400, 404) },
         },
       },
       '/negotiations': { get: { summary: 'Every negotiation with title, parties and issues', responses: ok('negotiations') } },
       '/negotiations/{negotiation}': {
-        get: { summary: 'Negotiation overview as of a day', parameters: [param('negotiation', 'slug', 'path'), asOf, knownAt], responses: { ...ok('overview'), ...errors(400, 404) } },
+        get: { summary: 'Negotiation overview as of a day', parameters: [param('negotiation', 'slug', 'path'), asOf, knownAt, minConfidence], responses: { ...ok('overview'), ...errors(400, 404) } },
       },
       '/negotiations/{negotiation}/issues/{issue}': {
         get: {
           summary: 'IssueState: positions, gaps and status as of a day, as known at an instant',
-          parameters: [param('negotiation', 'slug', 'path'), param('issue', 'slug', 'path'), asOf, knownAt],
+          parameters: [param('negotiation', 'slug', 'path'), param('issue', 'slug', 'path'), asOf, knownAt, minConfidence],
           responses: { ...ok('issue state', ref('IssueState')), ...errors(400, 404) },
         },
       },
@@ -85,8 +86,8 @@ export const buildOpenApiDocument = (version: string) => {
       '/negotiations/{negotiation}/issues/{issue}/diff': {
         get: { summary: 'What changed between two days', parameters: [param('negotiation', 'slug', 'path'), param('issue', 'slug', 'path'), { ...param('from', 'day'), required: true }, { ...param('to', 'day'), required: true }, knownAt], responses: { ...ok('diff'), ...errors(400, 404) } },
       },
-      '/tariffs': { get: { summary: 'Tariffs in force and announced', parameters: [asOf, knownAt, param('target', 'country code')], responses: { ...ok('tariffs'), ...errors(400) } } },
-      '/probes': { get: { summary: 'Open probes', parameters: [asOf, knownAt, param('negotiation', 'slug')], responses: { ...ok('probes'), ...errors(400, 404) } } },
+      '/tariffs': { get: { summary: 'Tariffs in force and announced', parameters: [asOf, knownAt, minConfidence, param('target', 'country code')], responses: { ...ok('tariffs'), ...errors(400) } } },
+      '/probes': { get: { summary: 'Open probes', parameters: [asOf, knownAt, minConfidence, param('negotiation', 'slug')], responses: { ...ok('probes'), ...errors(400, 404) } } },
       '/subscriptions/events': {
         get: { summary: 'Live stream of stored events (SSE); resumable with Last-Event-ID', parameters: [...filters, param('fromPosition', 'replay after this position first'), param('name', 'durable, checkpointed subscription name')], responses: sse('event stream') },
       },
@@ -112,9 +113,35 @@ export const buildOpenApiDocument = (version: string) => {
   };
 };
 
+const windowSchema = z.object({ from: z.string(), to: z.string() });
+
+/** Provenance and wording, present on every term of a GET …/issues/:issue answer (replay steps carry the bare fold). */
+const answeredTermFields = {
+  metric: z.string().optional(),
+  scope: z.string().optional(),
+  note: z.string().optional(),
+  confidence: z.enum(['confirmed', 'reported', 'unconfirmed']).optional(),
+  source: z.object({
+    publisher: z.string().nullable(), title: z.string().nullable(), url: z.string().nullable(),
+    document: z.string().nullable(), quote: z.string().nullable(), publishedAt: z.string().nullable(),
+  }).optional(),
+  window: windowSchema.optional(),
+};
+
 const positionTermSchema = z.object({
   value: z.number().optional(), unit: z.string().optional(), text: z.string().optional(),
   since: z.string(), eventId: z.string(), eventType: z.string(),
+  ...answeredTermFields,
+});
+
+const agreedTermSchema = positionTermSchema.extend({
+  schedule: z.array(z.object({ from: z.string(), value: z.number() })).optional(),
+  inForce: z.object({ value: z.number(), from: z.string() }).nullable().optional(),
+});
+
+const possibleTermSchema = z.object({
+  eventId: z.string(), eventType: z.string(), party: z.string().nullable(), metric: z.string().nullable(),
+  term: z.record(z.string(), z.unknown()).nullable(), window: windowSchema, confidence: z.enum(['confirmed', 'reported', 'unconfirmed']), summary: z.string(),
 });
 
 /** The IssueState contract, also used by tests to check real responses against the documentation. */
@@ -126,7 +153,11 @@ export const issueStateSchema = z.strictObject({
   status: z.enum(['not_raised', 'open', 'agreed']),
   positions: z.record(z.string(), z.record(z.string(), positionTermSchema)),
   gaps: z.record(z.string(), z.object({ unit: z.string(), min: z.number(), max: z.number(), spread: z.number(), low: z.array(z.string()), high: z.array(z.string()) })),
-  agreed: z.record(z.string(), positionTermSchema).nullable(),
+  agreed: z.record(z.string(), agreedTermSchema).nullable(),
   eventCount: z.number().int(),
   lastEventAt: z.string().nullable(),
+  /** Answers only: events whose window contains asOf but has not ended. */
+  possible: z.array(possibleTermSchema).optional(),
+  /** Answers only: the confidence floor asked for (null: none). */
+  minConfidence: z.enum(['confirmed', 'reported', 'unconfirmed']).nullable().optional(),
 });

@@ -18,6 +18,7 @@ describe('"possibly by then": events whose window has begun but not ended', () =
       {
         eventId: 'mx-may', eventType: 'OfferMade', party: 'MX', metric: 'regional_value_content',
         term: rvc(70), window: { from: '2018-05-01', to: '2018-05-31' }, confidence: 'reported',
+        summary: 'MX offer on auto-rules-of-origin: regional_value_content 70 percent',
       },
     ]);
     expect(state.positions.MX).toBeUndefined();
