@@ -13,6 +13,7 @@ import { replayCommand } from './commands/replay.command';
 import { copyCommand } from './commands/copy.command';
 import { deadlinesCommand } from './commands/deadlines.command';
 import { exportCommand } from './commands/export.command';
+import { importCommand } from './commands/import.command';
 import { webhooksCommand } from './commands/webhooks.command';
 import { serveCommand } from './commands/serve.command';
 import { tailOptions } from './commands/tail.command';
@@ -137,6 +138,13 @@ export const buildProgram = (): Command => {
     .option('--format <format>', 'ndjson (every stored event, re-importable) or plover (PLOVER event records)', 'ndjson')
     .option('--known-at <instant>', 'only what was recorded by then (default now)')
     .action(exportCommand);
+
+  storeOptions(program.command('import').argument('<file>', 'an NDJSON export (parley export --out FILE)'))
+    .description('verify an export against its manifest, then record it keeping ids, order and recordedAt (all verified first)')
+    .option('--manifest <file>', 'the manifest (default <file>.manifest.json)')
+    .option('--progress', 'show the progress bar even when stderr is not a terminal')
+    .option('--no-progress', 'never show the progress bar')
+    .action(importCommand);
 
   return program;
 };

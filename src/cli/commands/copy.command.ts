@@ -1,11 +1,8 @@
-import { Presets, SingleBar } from 'cli-progress';
 import { existsSync } from 'node:fs';
-import { ParleyEvent, StoredEvent, streamOf } from '../../../events';
-import { Clock } from '../../clock/clock';
 import { createEventStore } from '../../store/create-event-store';
-import { AppendResult, EventStore } from '../../store/event-store.port';
 import { storeKindOf } from '../../store/store-location';
 import { cli } from '../cli-context';
+import { copyEvents, copyTarget, replayedClock } from '../copy-events';
 
 export interface CopyFlags {
   from: string;
@@ -13,22 +10,6 @@ export interface CopyFlags {
   batch?: number;
   /** Default: a progress bar when stderr is a terminal. */
   progress?: boolean;
-}
-
-/** A store that takes events copied from another one with their original recordedAt itself (the KurrentDB adapter). */
-interface CopyTarget extends EventStore {
-  appendCopied(stream: string, events: readonly StoredEvent[]): Promise<AppendResult>;
-}
-
-const isCopyTarget = (store: EventStore): store is CopyTarget => typeof (store as Partial<CopyTarget>).appendCopied === 'function';
-
-/** Well under KurrentDB's default MaxAppendSize (1 MiB), whatever the batch size. */
-const MAX_BATCH_BYTES = 512 * 1024;
-
-export interface CopyReport {
-  read: number;
-  copied: number;
-  alreadyThere: number;
 }
 
 /**
@@ -51,7 +32,9 @@ export const copyCommand = async (flags: CopyFlags): Promise<void> => {
     const copyClock = replayedClock();
     const target = await createEventStore(flags.to, copyClock);
     try {
-      const report = await copyEvents(source, copyTarget(target, copyClock), batchSize, flags.progress ?? Boolean(stderr.isTTY) ? stderr : undefined);
+      const total = (await source.summary()).reduce((sum, entry) => sum + entry.events, 0);
+      const progress = flags.progress ?? Boolean(stderr.isTTY) ? stderr : undefined;
+      const report = await copyEvents(source.readAll(), total, copyTarget(target, copyClock), batchSize, progress);
       stdout.write(`${JSON.stringify({ from: source.kind, to: target.kind, ...report })}\n`);
     } finally {
       await target.close();
@@ -61,71 +44,3 @@ export const copyCommand = async (flags: CopyFlags): Promise<void> => {
   }
 };
 
-/** A clock that tells the time it is set to: the recordedAt of the batch being copied. */
-const replayedClock = (): Clock & { set(iso: string): void } => {
-  let current = new Date(0);
-  return { now: () => new Date(current), set: (iso: string) => (current = new Date(iso)) };
-};
-
-/**
- * Any store as a copy target. A store without appendCopied records each batch at its clock's
- * time, set here to the batch's original recordedAt (a batch never mixes recordedAts, see below).
- */
-const copyTarget = (target: EventStore, clock: ReturnType<typeof replayedClock>): CopyTarget =>
-  isCopyTarget(target)
-    ? target
-    : Object.assign(Object.create(target) as EventStore, {
-        appendCopied: (stream: string, events: readonly StoredEvent[]) => {
-          clock.set(events[0].recordedAt);
-          return target.append(stream, events.map(bodyOf));
-        },
-      });
-
-const bodyOf = ({ position, streamRevision, recordedAt, ...body }: StoredEvent): ParleyEvent => body as ParleyEvent;
-
-/** `progress`: where the progress bar goes, if anywhere. */
-const copyEvents = async (source: EventStore, target: CopyTarget, batchSize: number, progress: NodeJS.WritableStream | undefined): Promise<CopyReport> => {
-  const showProgress = progress !== undefined;
-  const total = (await source.summary()).reduce((sum, entry) => sum + entry.events, 0);
-  const bar = new SingleBar(
-    {
-      stream: progress,
-      format: 'copy |{bar}| {percentage}% | {value}/{total} events | {copied} copied, {alreadyThere} already there | ETA {eta_formatted}',
-      hideCursor: true,
-      noTTYOutput: true, // --progress with stderr redirected: a line every couple of seconds
-      notTTYSchedule: 1_000,
-    },
-    Presets.shades_classic,
-  );
-  const report: CopyReport = { read: 0, copied: 0, alreadyThere: 0 };
-  if (showProgress) bar.start(total, 0, { copied: 0, alreadyThere: 0 });
-
-  let pending: StoredEvent[] = [];
-  let pendingBytes = 0;
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    const result = await target.appendCopied(streamOf(pending[0].negotiation), pending);
-    report.copied += result.appended;
-    report.alreadyThere += result.duplicates;
-    if (showProgress) bar.update(report.read, { copied: report.copied, alreadyThere: report.alreadyThere });
-    pending = [];
-    pendingBytes = 0;
-  };
-  try {
-    for await (const event of source.readAll()) {
-      const bytes = JSON.stringify(event, (_, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)).length;
-      if (
-        pending.length > 0 &&
-        (pending[0].negotiation !== event.negotiation || pending[0].recordedAt !== event.recordedAt || pending.length >= batchSize || pendingBytes + bytes > MAX_BATCH_BYTES)
-      )
-        await flush();
-      pending.push(event);
-      pendingBytes += bytes;
-      report.read++;
-    }
-    await flush();
-  } finally {
-    if (showProgress) bar.stop();
-  }
-  return report;
-};

@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { systemClock } from '../../clock/clock';
 import { loadConfig } from '../../config/parley-config';
 import { InvalidInputError } from '../../errors/invalid-input.error';
 import { positionSchema } from '../../queries/query-params';
@@ -7,6 +6,7 @@ import { EVENT_STORE, EventStore } from '../../store/event-store.port';
 import { registerWebhook, replayWebhook, viewOf, webhookOrThrow } from '../../webhooks/webhook-registration';
 import { openWebhookRegistry, WebhookRegistry } from '../../webhooks/webhook-registry';
 import { StoreFlags, withApp } from '../boot';
+import { cli } from '../cli-context';
 import { table } from '../table';
 
 interface WebhookAddFlags extends StoreFlags {
@@ -27,7 +27,7 @@ interface WebhookAddFlags extends StoreFlags {
 
 const withRegistry = async <T>(flags: StoreFlags, run: (registry: WebhookRegistry, store: EventStore) => Promise<T>): Promise<T> =>
   withApp(flags, async (app) => {
-    const registry = openWebhookRegistry(loadConfig({ db: flags.db, store: flags.store }).webhooks.registry);
+    const registry = openWebhookRegistry(loadConfig({ db: flags.db, store: flags.store }, cli().env).webhooks.registry);
     try {
       return await run(registry, app.get<EventStore>(EVENT_STORE));
     } finally {
@@ -35,7 +35,7 @@ const withRegistry = async <T>(flags: StoreFlags, run: (registry: WebhookRegistr
     }
   });
 
-const out = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}\n`);
+const out = (value: unknown): void => void cli().stdout.write(`${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}\n`);
 
 /** Flags to the same condition object the API takes; the schema then names whatever is missing or wrong. */
 const conditionFrom = (flags: WebhookAddFlags): Record<string, unknown> => {
@@ -74,7 +74,7 @@ export const webhooksCommand = (program: Command, storeOptions: (command: Comman
     .action((url: string, flags: WebhookAddFlags) =>
       withRegistry(flags, async (registry, store) => {
         const input = { url, secret: flags.secret, condition: conditionFrom(flags), ...(flags.fromPosition ? { fromPosition: flags.fromPosition } : {}) };
-        out(await registerWebhook(registry, store, systemClock, input));
+        out(await registerWebhook(registry, store, cli().clock, input));
       }),
     );
 
@@ -86,7 +86,7 @@ export const webhooksCommand = (program: Command, storeOptions: (command: Comman
         const views = registry.list().map((w) => viewOf(registry, w));
         if (flags.json) return out({ webhooks: views });
         const rows = views.map((w) => [w.id, w.url, JSON.stringify(w.condition), w.cursor.toString(), String(w.deadLetters)]);
-        process.stdout.write(`${views.length ? table(['id', 'url', 'condition', 'cursor', 'dead letters'], rows) : 'no webhooks'}\n`);
+        cli().stdout.write(`${views.length ? table(['id', 'url', 'condition', 'cursor', 'dead letters'], rows) : 'no webhooks'}\n`);
       }),
     );
 
@@ -96,7 +96,7 @@ export const webhooksCommand = (program: Command, storeOptions: (command: Comman
       withRegistry(flags, async (registry) => {
         webhookOrThrow(registry, id);
         registry.remove(id);
-        process.stdout.write(`removed ${id}\n`);
+        cli().stdout.write(`removed ${id}\n`);
       }),
     );
 
