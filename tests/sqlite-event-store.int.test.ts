@@ -8,10 +8,14 @@ import { getSQLiteEventStore } from '../src/store/sqlite/get-sqlite-event-store'
 import { describeEventStoreConformance } from './conformance/event-store.conformance';
 import { events } from './support/event-builders';
 
-describeEventStoreConformance('sqlite in memory', async () => {
-  const store = getSQLiteEventStore({ path: ':memory:' });
-  return { store, cleanup: () => store.close() };
-});
+describeEventStoreConformance(
+  'sqlite in memory (one connection)',
+  async () => {
+    const store = getSQLiteEventStore({ path: ':memory:' });
+    return { store, cleanup: () => store.close() };
+  },
+  { singleConnection: true },
+);
 
 describeEventStoreConformance('sqlite file', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'parley-'));

@@ -19,9 +19,10 @@ describe('the event catalog (wire format v1)', () => {
     expect(event?.id).toBeUndefined();
   });
 
-  it('lists nineteen event types, one schema each', () => {
-    expect(EVENT_TYPES).toHaveLength(19);
-    expect(new Set(EVENT_TYPES).size).toBe(19);
+  it('lists each event type once, and every listed type is one the catalog validates', () => {
+    expect(new Set(EVENT_TYPES).size).toBe(EVENT_TYPES.length);
+    for (const type of EVENT_TYPES) expect(problems(offer({ type })).some((p) => p.startsWith('type:'))).toBe(false);
+    expect(problems(offer({ type: 'NotAType' })).some((p) => p.startsWith('type:'))).toBe(true);
   });
 
   it('given a known metric in the wrong unit, then the unit path is named', () => {
@@ -44,10 +45,8 @@ describe('the event catalog (wire format v1)', () => {
   });
 
   it('given position events without issue or party, then both are required', () => {
-    expect(problems(offer({ issue: undefined, party: undefined }))).toEqual([
-      'issue: Invalid input: expected string, received undefined',
-      'party: Invalid input: expected string, received undefined',
-    ]);
+    // The paths are Parley's contract; the wording of a missing field is zod's.
+    expect(validateEvent(offer({ issue: undefined, party: undefined })).problems.map((p) => p.path)).toEqual(['issue', 'party']);
   });
 
   it('given parties, then ISO alpha-2 codes and actor slugs pass, unknown codes and odd names fail', () => {
@@ -66,7 +65,7 @@ describe('the event catalog (wire format v1)', () => {
 
   it('given an unknown type or an extra field, then the problem names it', () => {
     expect(problems(offer({ type: 'Offer' }))[0]).toMatch(/^type: unknown event type; expected one of DemandTabled/);
-    expect(problems(offer({ occuredAt: '2018-05-24' }))).toEqual([': Unrecognized key: "occuredAt"']);
+    expect(problems(offer({ occuredAt: '2018-05-24' }))).toEqual([expect.stringMatching(/^: .*"occuredAt"/)]);
   });
 
   it('given a correction, then its replacement is validated as a whole event without id', () => {
