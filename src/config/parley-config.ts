@@ -23,6 +23,8 @@ const subscriptionLimitsSchema = z.object({
   shutdownGraceMs: integerIn(1).default(1_000),
   /** How often the issue-state stream looks whether "today" (its default asOf) has changed. */
   dayCheckMs: integerIn(1).default(60_000),
+  /** Named checkpoints the store may hold; a new name past this is refused (409 checkpoint_limit_reached). */
+  maxCheckpoints: integerIn(1).default(1_000),
 });
 
 /** Webhook delivery: where registrations live, and how hard a failing receiver is retried. */
@@ -98,6 +100,7 @@ const ENVIRONMENT: readonly (readonly [variable: string, setting: string])[] = [
   ['PARLEY_SSE_CLOSE_GRACE_MS', 'subscriptions.closeGraceMs'],
   ['PARLEY_SSE_SHUTDOWN_GRACE_MS', 'subscriptions.shutdownGraceMs'],
   ['PARLEY_SSE_DAY_CHECK_MS', 'subscriptions.dayCheckMs'],
+  ['PARLEY_MAX_CHECKPOINTS', 'subscriptions.maxCheckpoints'],
   ['PARLEY_WEBHOOKS', 'webhooks.enabled'],
   ['PARLEY_WEBHOOKS_DB', 'webhooks.registry'],
   ['PARLEY_WEBHOOK_MAX_ATTEMPTS', 'webhooks.maxAttempts'],

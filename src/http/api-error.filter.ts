@@ -2,14 +2,20 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { toApiError } from './api-error';
 
+const logger = new Logger('HTTP');
+
+/** Answers any failure with the API's error shape (from a filter or a Fastify hook alike). */
+export const sendApiError = (reply: FastifyReply, error: unknown): FastifyReply => {
+  const { status, body } = toApiError(error);
+  if (status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  // RFC 9110: a 401 names the scheme the client should use.
+  if (status === 401) void reply.header('www-authenticate', 'Bearer realm="parley"');
+  return reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+};
+
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('HTTP');
-
   catch(error: unknown, host: ArgumentsHost): void {
-    const { status, body } = toApiError(error);
-    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+    void sendApiError(host.switchToHttp().getResponse<FastifyReply>(), error);
   }
 }

@@ -16,6 +16,7 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
 import { apiError, toApiError } from './api-error';
 import { HttpModule } from './http.module';
 import { useJsonBodyParser } from './json-body-parser';
+import { checkWriteTokenFirst } from './write-auth.guard';
 import { toJson } from './json';
 import { buildOpenApiDocument } from './openapi';
 
@@ -38,6 +39,7 @@ export const startServer = async (config: ParleyConfig, options: ServerOptions =
   const fastify = adapter.getInstance();
   fastify.setReplySerializer((payload) => toJson(payload));
   useJsonBodyParser(fastify);
+  checkWriteTokenFirst(fastify, config);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, { clock: options.clock, features: [HttpModule, SubscriptionsModule, WebhooksModule, WebModule, ...(options.features ?? [])] }),
     adapter,

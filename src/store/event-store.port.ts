@@ -95,6 +95,8 @@ export interface EventStore {
   /** Named checkpoints of durable subscribers, kept in the store itself. */
   readCheckpoint(name: string): Promise<bigint | undefined>;
   storeCheckpoint(name: string, position: bigint): Promise<void>;
+  /** How many named checkpoints exist, so new names can be bounded; an adapter that cannot count cheaply omits it. */
+  countCheckpoints?(): Promise<number>;
   /** Connectivity and lag, reported by /health; an adapter without it (embedded SQLite) is always reachable. */
   health?(): Promise<{ connected: boolean; [detail: string]: unknown }>;
   close(): Promise<void>;

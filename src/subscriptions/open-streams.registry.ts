@@ -11,12 +11,28 @@ import { SUBSCRIPTION_LIMITS, SubscriptionLimits } from './subscription-limits';
 @Injectable()
 export class OpenStreams implements OnModuleDestroy {
   private readonly streams = new Set<SseStream>();
+  private readonly names = new Set<string>();
   private closing = false;
 
   constructor(@Inject(SUBSCRIPTION_LIMITS) private readonly limits: SubscriptionLimits) {}
 
   get size(): number {
     return this.streams.size;
+  }
+
+  /** Whether a named subscription of this name is open now. */
+  holdsName(name: string): boolean {
+    return this.names.has(name);
+  }
+
+  /** Holds a name for one connection until the returned release is called (idempotent). */
+  reserveName(name: string): () => void {
+    this.names.add(name);
+    let held = true;
+    return () => {
+      if (held) this.names.delete(name);
+      held = false;
+    };
   }
 
   open(reply: FastifyReply, startAfter: bigint): SseStream {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { EventType, eventIdSchema } from '../../../events';
@@ -6,7 +6,7 @@ import { RecordEvents } from '../../commands/record-events.command';
 import { GetEvent, ListEvents } from '../../queries/events.query';
 import { eventFilterParams, limitSchema, positionSchema } from '../../queries/query-params';
 import { parseQuery } from '../parse-query';
-import { WriteAuthGuard } from '../write-auth.guard';
+import { WriteRoute } from '../write-auth.guard';
 
 const batchEnvelope = z.strictObject({
   events: z.array(z.unknown()),
@@ -34,7 +34,7 @@ export class EventsController {
 
   @Post()
   @HttpCode(201)
-  @UseGuards(WriteAuthGuard)
+  @WriteRoute()
   async record(@Body() body: unknown) {
     const { inputs, expectedRevision } = readBatch(body);
     const { appended, duplicates, firstPosition, lastPosition } = await this.commandBus.execute(new RecordEvents(inputs, { expectedRevision }));

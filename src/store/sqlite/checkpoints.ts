@@ -8,7 +8,9 @@ export const sqliteCheckpoints = (db: Database, clock: Clock) => {
     `INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
   );
+  const count = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM checkpoints');
   return {
+    countCheckpoints: async (): Promise<number> => count.get()?.count ?? 0,
     readCheckpoint: async (name: string): Promise<bigint | undefined> => {
       const row = read.get(name);
       return row === undefined ? undefined : BigInt(row.position);
