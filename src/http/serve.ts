@@ -16,6 +16,7 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
 import { apiError, toApiError } from './api-error';
 import { HttpModule } from './http.module';
 import { useJsonBodyParser } from './json-body-parser';
+import { ListenError } from './listen-error';
 import { checkWriteTokenFirst } from './write-auth.guard';
 import { toJson } from './json';
 import { buildOpenApiDocument } from './openapi';
@@ -50,7 +51,14 @@ export const startServer = async (config: ParleyConfig, options: ServerOptions =
   app.enableShutdownHooks();
   await app.init();
   const loaded = config.loadBundledHistory ? await loadBundledHistory(app.get(CommandBus)) : undefined;
-  await app.listen(config.port, config.host);
+  try {
+    // Fastify's own listen (the app is initialised): Nest's would log the failure once more before we report it.
+    await fastify.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // Nothing may stay open (the store, its polling): the process must be able to exit at once.
+    await app.close().catch(() => undefined);
+    throw ListenError.from(error, config.host, config.port);
+  }
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
