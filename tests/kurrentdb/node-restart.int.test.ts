@@ -1,9 +1,9 @@
 import { Subscription } from 'rxjs';
 import { streamOf } from '../../events';
 import { SubscriptionMessage } from '../../src/store/event-store.port';
-import { StoreNotLiveError } from '../../src/store/kurrentdb/errors';
+import { StoreNotLiveError, StoreUnavailableError } from '../../src/store/kurrentdb/errors';
 import { getKurrentDBEventStore, KurrentDBEventStore } from '../../src/store/kurrentdb/get-kurrentdb-event-store';
-import { events } from '../support/event-builders';
+import { collect, events } from '../support/event-builders';
 import { InProcessKurrentDB, startInProcessKurrentDB } from '../support/kurrentdb/in-process-kurrentdb';
 
 const NAFTA = streamOf('nafta-renegotiation');
@@ -65,5 +65,22 @@ describe('given a store following a KurrentDB node live (id index and a subscrib
     expect(await store.append(NAFTA, batch)).toMatchObject({ appended: 1, duplicates: 0 });
     await eventually(() => delivered().includes(batch[0].id), 'the subscriber resubscribed and received it');
     expect(errors).toEqual([]);
+  });
+
+  it('when the node shuts its streams down while appends are in flight, then each one succeeds or fails with a retriable 503, and retrying the failed ones stores every event exactly once', async () => {
+    const batches = Array.from({ length: 12 }, () => events(2));
+    const first = batches.map((batch) => store.append(NAFTA, batch));
+    db.cancelStreamingCalls();
+    const settled = await Promise.allSettled(first);
+    const failed = batches.filter((_, i) => settled[i].status === 'rejected');
+    for (const result of settled) {
+      if (result.status === 'rejected') expect([StoreUnavailableError, StoreNotLiveError].some((type) => result.reason instanceof type)).toBe(true);
+    }
+    await eventually(async () => (await store.health()).live, 'the index is live again');
+    for (const batch of failed) await store.append(NAFTA, batch);
+    const stored = (await collect(store.readStream(NAFTA))).map((e) => e.id);
+    expect(stored).toHaveLength(2 + 24);
+    expect(new Set(stored).size).toBe(stored.length);
+    expect(stored.slice(2).sort()).toEqual(batches.flat().map((e) => e.id).sort());
   });
 });

@@ -6,11 +6,11 @@ import { ConcurrencyConflictError, IdempotencyConflictError } from '../errors';
 import { AppendOptions, AppendResult } from '../event-store.port';
 import { contentDigest, decodeRecorded, toEventData } from './event-encoding';
 import { Claims } from './claims';
-import { AppendNotConfirmedError, StoreNotLiveError } from './errors';
+import { AppendNotConfirmedError, StoreNotLiveError, StoreUnavailableError } from './errors';
 import { IdIndex, IndexEntry } from './id-index';
 import { readKurrentStream } from './read-stream';
 import { StreamNames } from './stream-names';
-import { actualRevision, translateAppendError } from './translate-error';
+import { actualRevision, isTransient, translateAppendError } from './translate-error';
 
 type AppendClient = Pick<EventStoreDBClient, 'appendToStream' | 'readStream' | 'readAll'>;
 
@@ -48,76 +48,82 @@ export interface AppendBatch {
  * ConcurrencyConflictError. The new events are then read back from the leader for their positions
  * and `created`, and indexed before the lock is released.
  */
-export const kurrentAppend = ({ client, names, index, claims, lock }: AppendDeps) =>
-  async (stream: string, batch: AppendBatch, options: AppendOptions = {}): Promise<AppendResult> => {
+export const kurrentAppend = ({ client, names, index, claims, lock }: AppendDeps) => {
+  const append = async (stream: string, batch: AppendBatch, options: AppendOptions = {}): Promise<AppendResult> => {
     assertBatchFitsStream(stream, batch.events);
     const streamId = names.toKurrent(stream);
     await index.ready();
-    return lock(async () => {
-      const state = index.state();
-      if (!state.live) throw new StoreNotLiveError(state.lastError);
-      const slots: Slot[] = [];
-      const candidates: { event: ParleyEvent; digest: string; slot: number }[] = [];
-      const inBatch = new Map<string, string>();
-      for (const event of batch.events) {
-        const digest = contentDigest(canonicalBody(event));
-        const seen = inBatch.get(event.id);
-        if (seen !== undefined) {
-          if (seen !== digest) throw new IdempotencyConflictError(event.id);
-          continue;
-        }
-        inBatch.set(event.id, digest);
-        const existing = index.get(event.id);
-        if (existing) {
-          if (existing.digest !== digest) throw new IdempotencyConflictError(event.id, existing.position);
-          slots.push({ duplicateOf: existing });
-        } else {
-          candidates.push({ event, digest, slot: slots.length });
-          slots.push({});
-        }
-      }
-
-      const outcomes = await Promise.all(candidates.map(({ event, digest }) => claims.claim(event, digest)));
-      const fresh = candidates.filter((candidate, i) => {
-        const outcome = outcomes[i];
-        if (outcome.held) return true;
-        if (outcome.entry.digest !== candidate.digest) throw new IdempotencyConflictError(candidate.event.id, outcome.entry.position);
-        slots[candidate.slot] = { duplicateOf: outcome.entry };
-        return false;
-      });
-
-      let nextExpectedRevision: bigint;
-      if (fresh.length === 0) nextExpectedRevision = await lastRevision(client, streamId);
-      else {
-        const expected = options.expectedRevision ?? 'any';
-        let result;
-        try {
-          result = await client.appendToStream(
-            streamId,
-            fresh.map(({ event }) => toEventData(event, names.namespace, batch.recordedAt?.get(event.id))),
-            { expectedRevision: expected, requiresLeader: true },
-          );
-        } catch (error) {
-          throw translateAppendError(error, stream, expected);
-        }
-        // Only with throwOnAppendFailure=false in the connection string.
-        if (!result.success) throw new ConcurrencyConflictError(stream, expected, actualRevision(result.nextExpectedRevision));
-        nextExpectedRevision = result.nextExpectedRevision;
-        const from = nextExpectedRevision - BigInt(fresh.length) + 1n;
-        let written = await readBack(client, streamId, from, fresh.length);
-        if (written.size < fresh.length) written = await readBack(client, streamId, from, fresh.length);
-        for (const { event, digest, slot } of fresh) {
-          const stored = written.get(event.id);
-          if (!stored) throw new AppendNotConfirmedError(stream, event.id);
-          index.add(stored, streamId, digest);
-          claims.settled(event.id);
-          slots[slot] = { stored };
-        }
-      }
-      const events = await resolveDuplicates(client, slots);
-      return { nextExpectedRevision, events, appended: fresh.length, duplicates: events.length - fresh.length };
+    return lock(() => appendLocked(stream, streamId, batch, options)).catch((error: unknown) => {
+      throw isTransient(error) ? new StoreUnavailableError(error instanceof Error ? error.message : String(error)) : error;
     });
   };
+
+  const appendLocked = async (stream: string, streamId: string, batch: AppendBatch, options: AppendOptions): Promise<AppendResult> => {
+    const state = index.state();
+    if (!state.live) throw new StoreNotLiveError(state.lastError);
+    const slots: Slot[] = [];
+    const candidates: { event: ParleyEvent; digest: string; slot: number }[] = [];
+    const inBatch = new Map<string, string>();
+    for (const event of batch.events) {
+      const digest = contentDigest(canonicalBody(event));
+      const seen = inBatch.get(event.id);
+      if (seen !== undefined) {
+        if (seen !== digest) throw new IdempotencyConflictError(event.id);
+        continue;
+      }
+      inBatch.set(event.id, digest);
+      const existing = index.get(event.id);
+      if (existing) {
+        if (existing.digest !== digest) throw new IdempotencyConflictError(event.id, existing.position);
+        slots.push({ duplicateOf: existing });
+      } else {
+        candidates.push({ event, digest, slot: slots.length });
+        slots.push({});
+      }
+    }
+
+    const outcomes = await Promise.all(candidates.map(({ event, digest }) => claims.claim(event, digest)));
+    const fresh = candidates.filter((candidate, i) => {
+      const outcome = outcomes[i];
+      if (outcome.held) return true;
+      if (outcome.entry.digest !== candidate.digest) throw new IdempotencyConflictError(candidate.event.id, outcome.entry.position);
+      slots[candidate.slot] = { duplicateOf: outcome.entry };
+      return false;
+    });
+
+    let nextExpectedRevision: bigint;
+    if (fresh.length === 0) nextExpectedRevision = await lastRevision(client, streamId);
+    else {
+      const expected = options.expectedRevision ?? 'any';
+      let result;
+      try {
+        result = await client.appendToStream(
+          streamId,
+          fresh.map(({ event }) => toEventData(event, names.namespace, batch.recordedAt?.get(event.id))),
+          { expectedRevision: expected, requiresLeader: true },
+        );
+      } catch (error) {
+        throw translateAppendError(error, stream, expected);
+      }
+      // Only with throwOnAppendFailure=false in the connection string.
+      if (!result.success) throw new ConcurrencyConflictError(stream, expected, actualRevision(result.nextExpectedRevision));
+      nextExpectedRevision = result.nextExpectedRevision;
+      const from = nextExpectedRevision - BigInt(fresh.length) + 1n;
+      let written = await readBack(client, streamId, from, fresh.length);
+      if (written.size < fresh.length) written = await readBack(client, streamId, from, fresh.length);
+      for (const { event, digest, slot } of fresh) {
+        const stored = written.get(event.id);
+        if (!stored) throw new AppendNotConfirmedError(stream, event.id);
+        index.add(stored, streamId, digest);
+        claims.settled(event.id);
+        slots[slot] = { stored };
+      }
+    }
+    const events = await resolveDuplicates(client, slots);
+    return { nextExpectedRevision, events, appended: fresh.length, duplicates: events.length - fresh.length };
+  };
+  return append;
+};
 
 const lastRevision = async (client: AppendClient, streamId: string): Promise<bigint> => {
   for await (const resolved of readKurrentStream(client, streamId, { direction: 'backwards', limit: 1 })) return resolved.event?.revision ?? -1n;

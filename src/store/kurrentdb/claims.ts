@@ -39,7 +39,7 @@ export interface ClaimDeps {
  * abandoned (its writer crashed between claim and event, or its append was refused), and it is
  * taken over by appending a new claim with the expected revision of the one read, so of several
  * takers again only one wins. This process's own abandoned claims (an append refused, then
- * retried) are taken over at once. Residual risk, documented in the README: a writer that stalls
+ * retried) are taken over at once, once their stream shows the event was not stored after all. Residual risk, documented in the README: a writer that stalls
  * longer than `abandonedAfterMs` between its claim and its event can be overtaken.
  * (On KurrentDB 25.1+ a multi-stream append could write claim and event atomically; 6.2.1 cannot.)
  */
@@ -66,27 +66,36 @@ export const createClaims = ({ client, names, index, abandonedAfterMs }: ClaimDe
     return undefined;
   };
 
-  /** The stored event of a claim, by the index or, if the index has not seen it, by its negotiation stream. */
+  /** Whether the claimed negotiation's stream holds the id's event (what the index may not have seen yet). */
+  const inStream = async (parleyId: string, negotiation: string): Promise<boolean> => {
+    const kurrentId = kurrentEventId(parleyId, names.namespace);
+    for await (const resolved of readKurrentStream(client, names.toKurrent(`negotiation-${negotiation}`))) {
+      if (resolved.event?.id === kurrentId) return true;
+    }
+    return false;
+  };
+
+  /** The stored event of another writer's claim: by the index (given time to follow), else by the negotiation's stream. */
   const storedEvent = async (parleyId: string, negotiation: string): Promise<IndexEntry | undefined> => {
     const indexed = await index.waitFor(parleyId, abandonedAfterMs);
     if (indexed) return indexed;
-    const kurrentId = kurrentEventId(parleyId, names.namespace);
-    const stream = names.toKurrent(`negotiation-${negotiation}`);
-    for await (const resolved of readKurrentStream(client, stream)) {
-      const recorded = resolved.event;
-      if (recorded?.id === kurrentId) return index.waitFor(parleyId, abandonedAfterMs);
-    }
-    return undefined;
+    return (await inStream(parleyId, negotiation)) ? index.waitFor(parleyId, abandonedAfterMs) : undefined;
   };
 
   const claim = async (event: ParleyEvent, digest: string): Promise<ClaimOutcome> => {
     if (await write(event, digest, 'no_stream')) return { held: true };
     const found = await current(event.id);
     if (!found) throw new EventIdContendedError(event.id);
-    if (found.kurrentId !== own.get(event.id)) {
+    if (found.kurrentId === own.get(event.id)) {
+      // This process's own claim from an attempt that failed: the event may still have been stored
+      // (a connection lost after the server wrote it), which only the stream can tell.
+      const stored = (await inStream(event.id, found.body.negotiation)) ? await index.waitFor(event.id, abandonedAfterMs) : undefined;
+      if (stored) return { held: false, entry: stored };
+      if (found.body.digest === digest) return { held: true };
+    } else {
       const entry = await storedEvent(event.id, found.body.negotiation);
       if (entry) return { held: false, entry };
-    } else if (found.body.digest === digest) return { held: true };
+    }
     if (await write(event, digest, found.revision)) return { held: true };
     throw new EventIdContendedError(event.id);
   };

@@ -90,3 +90,20 @@ export class NegotiationStreamDeletedError extends ParleyError {
     return { stream: this.stream };
   }
 }
+
+/**
+ * The connection to KurrentDB failed while an append was under way (a node stopped, restarted or lost
+ * leadership): the events may or may not be stored. Retrying the same batch is safe: whatever was
+ * stored comes back as duplicates.
+ */
+export class StoreUnavailableError extends ParleyError {
+  readonly code = 'store_unavailable';
+  readonly status = 503;
+  constructor(readonly reason: string) {
+    super(`KurrentDB became unavailable during the append (${reason}); it may or may not be stored: retry the same batch`);
+  }
+
+  override details() {
+    return { reason: this.reason };
+  }
+}
