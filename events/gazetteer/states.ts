@@ -1,0 +1,46 @@
+import { StateEntry } from './types';
+
+export const STATES: readonly StateEntry[] = [
+  { code: 'US', name: 'United States', aliases: ['United States', 'U.S.', 'US', 'USA', 'U.S.A.', 'America', 'American', 'Americans', 'u s', 'Trump administration', "Trump's administration", 'Trump’s administration', 'Trump Administration', 'Trump’s Administration', 'Biden administration', 'White House'], capitals: ['Washington'] },
+  { code: 'MX', name: 'Mexico', aliases: ['Mexico', 'Mexican', 'Mexicans', 'México'], capitals: [] },
+  { code: 'CA', name: 'Canada', aliases: ['Canada', 'Canadian', 'Canadians'], capitals: ['Ottawa'] },
+  { code: 'CN', name: 'China', aliases: ['China', 'Chinese', "People's Republic of China"], capitals: ['Beijing'] },
+  { code: 'EU', name: 'European Union', aliases: ['European Union', 'EU', 'E.U.', 'European Commission', 'the Commission', 'Brussels'], capitals: [] },
+  { code: 'JP', name: 'Japan', aliases: ['Japan', 'Japanese'], capitals: ['Tokyo'] },
+  { code: 'KR', name: 'South Korea', aliases: ['South Korea', 'South Korean', 'Republic of Korea', 'Korea'], capitals: ['Seoul'] },
+  { code: 'GB', name: 'United Kingdom', aliases: ['United Kingdom', 'Britain', 'British', 'U.K.', 'UK'], capitals: ['London'] },
+  { code: 'IN', name: 'India', aliases: ['India', 'Indian'], capitals: ['New Delhi'] },
+  { code: 'BR', name: 'Brazil', aliases: ['Brazil', 'Brazilian'], capitals: ['Brasilia', 'Brasília'] },
+  { code: 'AU', name: 'Australia', aliases: ['Australia', 'Australian'], capitals: ['Canberra'] },
+  { code: 'DE', name: 'Germany', aliases: ['Germany', 'German'], capitals: ['Berlin'] },
+  { code: 'FR', name: 'France', aliases: ['France', 'French'], capitals: ['Paris'] },
+  { code: 'IT', name: 'Italy', aliases: ['Italy', 'Italian'], capitals: ['Rome'] },
+  { code: 'ES', name: 'Spain', aliases: ['Spain', 'Spanish'], capitals: ['Madrid'] },
+  { code: 'VN', name: 'Vietnam', aliases: ['Vietnam', 'Vietnamese', 'Viet Nam'], capitals: ['Hanoi'] },
+  { code: 'TW', name: 'Taiwan', aliases: ['Taiwan', 'Taiwanese'], capitals: ['Taipei'] },
+  { code: 'CH', name: 'Switzerland', aliases: ['Switzerland', 'Swiss'], capitals: ['Bern'] },
+  { code: 'TR', name: 'Turkey', aliases: ['Turkey', 'Türkiye', 'Turkish'], capitals: ['Ankara'] },
+  { code: 'RU', name: 'Russia', aliases: ['Russia', 'Russian'], capitals: ['Moscow'] },
+  { code: 'AR', name: 'Argentina', aliases: ['Argentina', 'Argentine', 'Argentinian'], capitals: ['Buenos Aires'] },
+  { code: 'CL', name: 'Chile', aliases: ['Chile', 'Chilean'], capitals: ['Santiago'] },
+  { code: 'ID', name: 'Indonesia', aliases: ['Indonesia', 'Indonesian'], capitals: ['Jakarta'] },
+  { code: 'TH', name: 'Thailand', aliases: ['Thailand', 'Thai'], capitals: ['Bangkok'] },
+  { code: 'MY', name: 'Malaysia', aliases: ['Malaysia', 'Malaysian'], capitals: ['Kuala Lumpur'] },
+  { code: 'PH', name: 'Philippines', aliases: ['Philippines', 'Philippine', 'Filipino'], capitals: ['Manila'] },
+  { code: 'SG', name: 'Singapore', aliases: ['Singapore', 'Singaporean'], capitals: [] },
+  { code: 'ZA', name: 'South Africa', aliases: ['South Africa', 'South African'], capitals: ['Pretoria'] },
+  { code: 'SA', name: 'Saudi Arabia', aliases: ['Saudi Arabia', 'Saudi'], capitals: ['Riyadh'] },
+  { code: 'IL', name: 'Israel', aliases: ['Israel', 'Israeli'], capitals: [] },
+  { code: 'NZ', name: 'New Zealand', aliases: ['New Zealand'], capitals: ['Wellington'] },
+  { code: 'NO', name: 'Norway', aliases: ['Norway', 'Norwegian'], capitals: ['Oslo'] },
+  { code: 'CO', name: 'Colombia', aliases: ['Colombia', 'Colombian'], capitals: ['Bogota', 'Bogotá'] },
+  { code: 'PE', name: 'Peru', aliases: ['Peru', 'Peruvian'], capitals: ['Lima'] },
+  { code: 'UA', name: 'Ukraine', aliases: ['Ukraine', 'Ukrainian'], capitals: ['Kyiv'] },
+];
+
+/** Names that would otherwise be read as a state. */
+export const PLACES: readonly string[] = [
+  'Mexico City', 'New Mexico', 'Washington state', 'Washington State', 'Korea Herald', 'Indian Ocean', 'Turkey Point',
+  'China Sea', 'South China Sea', 'American Samoa', 'Latin America', 'North America', 'North American', 'South America',
+  'Central America', 'Central American', 'the Americas', 'Paris Agreement', 'Paris Accord',
+];
