@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command, CommanderError, Option } from 'commander';
+import { partialDateSchema } from '../../events';
 import { flagValue, integerIn, portSchema, revisionSchema } from '../config/values';
 import { asParleyError } from '../errors/invalid-input.error';
 import { cli, CliContext, processContext, runInContext } from './cli-context';
@@ -7,6 +8,7 @@ import { positionSchema } from '../queries/query-params';
 import { appendCommand } from './commands/append.command';
 import { eventsCommand } from './commands/events.command';
 import { diffCommand } from './commands/diff.command';
+import { extractCommand } from './commands/extract.command';
 import { negotiationCommand } from './commands/negotiation.command';
 import { probesCommand } from './commands/probes.command';
 import { replayCommand } from './commands/replay.command';
@@ -94,6 +96,14 @@ export const buildProgram = (): Command => {
     .option('--known-at <instant>', 'what was recorded by then')
     .option('--json', 'print JSON')
     .action(diffCommand);
+
+  storeOptions(program.command('extract').argument('[file]', 'a news article as plain text; "-" or none for stdin'))
+    .description('propose draft events from a news article (nothing is recorded without --accept)')
+    .addOption(new Option('--published <date>', "the article's date (YYYY-MM-DD, YYYY-MM or YYYY); default: its dateline").argParser(flagValue(partialDateSchema)))
+    .option('--negotiation <slug>', 'the negotiation the drafts belong to (default: matched from the text)')
+    .option('--json', 'NDJSON of the drafts ready to record, for parley append')
+    .option('--accept', 'record the drafts that need no review (all-or-nothing; re-running records nothing twice)')
+    .action(extractCommand);
 
   pointInTimeOptions(storeOptions(program.command('tariffs')))
     .description('tariffs in force (and announced) as of a day')

@@ -34,6 +34,12 @@ export const readDateline = (text: string, yearHint?: number): { publisher?: str
   return { publisher, date: isValidPartialDate(date) ? date : undefined };
 };
 
+/** Where the body starts after a wire dateline ("WASHINGTON, March 8 (Reuters) - "), or 0. */
+export const datelineEnd = (text: string): number => {
+  const m = /^[\s\S]{0,300}?\((?:Reuters|AP|AFP|Bloomberg|Xinhua|Kyodo)\)\s*[-–—]\s*/.exec(text);
+  return m && !/\n\s*\n[\s\S]*\n\s*\n/.test(m[0].slice(0, m[0].lastIndexOf('('))) ? m.index + m[0].length : 0;
+};
+
 /** The first line when it reads as a headline: short, no final full stop, more than one word. */
 export const readTitle = (text: string): string | undefined => {
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');

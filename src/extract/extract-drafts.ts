@@ -1,6 +1,6 @@
 import { EventType, eventSchema, KNOWN_ISSUES, NewEvent, POSITION_EVENT_TYPES, Term } from '../../events';
 import { ISSUES } from '../../events/gazetteer';
-import { readArticle } from './article';
+import { datelineEnd, readArticle } from './article';
 import { attribute, Attribution, SPEECH } from './attribution';
 import { findDates, ResolvedDate } from './dates';
 import { Draft, Extraction, ExtractOptions, NegotiationMatch } from './draft';
@@ -99,8 +99,14 @@ const subjectOf = (ctx: Context, at: number, end = at): { party?: string; how: s
   return after ? { party: after.party, how: 'party:first-after-trigger' } : { how: 'party:none' };
 };
 
+/** States named in a clause (from an offset), leaving out places where something happens ("talks in Switzerland"). */
 const statesIn = (ctx: Context, from = 0, except?: string): string[] => [
-  ...new Set(ctx.mentions.filter((m) => m.start >= from && (m.kind === 'state' || m.kind === 'capital') && m.party !== except && isState(m.party)).map((m) => m.party!)),
+  ...new Set(
+    ctx.mentions
+      .filter((m) => m.start >= from && (m.kind === 'state' || m.kind === 'capital') && m.party !== except && isState(m.party))
+      .filter((m) => !/\b(?:in|at|near|inside|visit(?:ed|ing)?)\s+$/i.test(ctx.seg.text.slice(Math.max(0, m.start - 12), m.start)))
+      .map((m) => m.party!),
+  ),
 ];
 
 const dateFor = (ctx: Context, at: number, future: boolean): { value?: string; why: string } => {
@@ -218,6 +224,8 @@ const build = (ctx: Context, trigger: Trigger): Proposal[] => {
       const rates = findNumbers(text).filter((n) => n.unit === 'percent');
       if (rates.length === 0) return [];
       const measure = /\bSection\s+\d{3}\b|\bIEEPA\b/i.exec(text)?.[0] ?? 'tariff';
+      // States named after the measure are its targets, not who imposes it.
+      if (subject.how === 'party:first-after-trigger') subject.party = undefined;
       const targets = statesIn(ctx, trigger.at, subject.party);
       const issue = issueFor(ctx, true);
       // After a cut ("to 30%") the rate in force is the last one named.
@@ -318,9 +326,17 @@ const triggersIn = (text: string): Trigger[] => {
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) found.push({ rule: rule.id, type: rule.type, priority: rule.priority, at: m.index, end: m.index + m[0].length });
   }
   const subordinators = [...text.matchAll(SUBORDINATE)].map((m) => m.index);
+  const quotes = [...text.matchAll(/["“][^"”]*["”]/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   for (const t of found) {
     if (found.some((o) => o.at < t.at && subordinators.some((s) => s > o.end && s < t.at))) t.priority -= 5;
+    // What someone only threatens, or might do, is not done: the threat (or nothing) is the event.
+    if (t.type !== 'ThreatIssued' && /(?:threat\w*\s+to|could|may|might)\s+$/i.test(text.slice(Math.max(0, t.at - 25), t.at))) t.priority -= 6;
+    // A measure someone offers, proposes or asks for is that position, not the measure itself.
+    if (/^Tariff/.test(t.type) && /\b(?:offer(?:ed|s)?|propos(?:ed|es)|wants?|wanted|seeks?|sought|demand(?:ed|s)?|urged)\s+(?:to\s+)?$/i.test(text.slice(Math.max(0, t.at - 25), t.at))) t.priority -= 6;
+    // Words inside a direct quote are the speaker's: a statement, not an act the reporter records.
+    if (quotes.some((q) => t.at > q.start && t.at < q.end)) t.priority = -10;
   }
+  found.splice(0, found.length, ...found.filter((t) => t.priority > -10));
   return found.sort((a, b) => b.priority - a.priority || a.at - b.at);
 };
 
@@ -396,7 +412,9 @@ export const extractDrafts = (text: string, options: ExtractOptions): Extraction
   const mentions = findMentions(text, lowercased);
   const people = findPeople(text, mentions, lowercased);
   const dates = findDates(text, article.publishedAt);
-  const segments = segmentText(text);
+  // The dateline ("GENEVA, May 12 (Reuters) - ") is not part of the first sentence's quote.
+  const bodyStart = datelineEnd(text);
+  const segments = segmentText(text).map((s) => (s.start < bodyStart && s.end > bodyStart ? { ...s, start: bodyStart, text: text.slice(bodyStart, s.end) } : s));
   const negotiation = matchNegotiation(text, mentions, options.negotiation);
   const articleIssue = dominantIssue(segments);
   const drafts: Draft[] = [];
@@ -431,14 +449,26 @@ export const extractDrafts = (text: string, options: ExtractOptions): Extraction
         next: segments[segIndex + 1], nextDates: dates,
       };
       const proposals = propose(ctx);
+      const countered = proposals[0]?.why.includes('offer.countered-proposal') ? idOf(unit, 0) : undefined;
+      for (const p of proposals) {
+        if (countered && p.type === 'CounterofferMade' && p.data.respondsTo === 'unresolved') {
+          p.data.respondsTo = countered;
+          p.needsReview = p.needsReview.filter((f) => f !== 'data.respondsTo');
+          p.why.push('responds-to:countered-proposal');
+        }
+      }
       previousSubject = proposals.find((p) => p.party)?.party ?? previousSubject;
       const said = unit === seg ? attribution : unitAttribution(unit, attribution);
       proposals.forEach((p, n) => record(p, unit, n, OFFICIAL_ACTS.has(p.type) && /^attribution:(narration|unattributed)/.test(said.rule) ? 'confirmed' : said.confidence));
     }
   });
 
+  function idOf(unit: Segment, n: number): string {
+    return `x-${article.hash.slice(0, 16)}-${unit.start}-${unit.end}${n > 0 ? `-${n}` : ''}`;
+  }
+
   function record(p: Proposal, unit: Segment, n: number, confidence: Attribution['confidence']): void {
-    const id = `x-${article.hash.slice(0, 16)}-${unit.start}-${unit.end}${n > 0 ? `-${n}` : ''}`;
+    const id = idOf(unit, n);
     const span = { start: unit.start, end: unit.end };
     const event = {
       id, type: p.type, negotiation: negotiation.slug, ...(p.issue ? { issue: p.issue } : {}), ...(p.party ? { party: p.party } : {}),
