@@ -23,8 +23,9 @@ import { issueStateQueries } from './scenarios/04-issue-state';
 import { deliveryLatency } from './scenarios/05-delivery-latency';
 import { http } from './scenarios/06-http';
 import { replayMemory } from './scenarios/07-replay-memory';
+import { webhookDelivery } from './scenarios/08-webhooks';
 
-export const SCENARIOS: readonly Scenario[] = [singleAppends, batchedAppends, replay, issueStateQueries, deliveryLatency, http, replayMemory];
+export const SCENARIOS: readonly Scenario[] = [singleAppends, batchedAppends, replay, issueStateQueries, deliveryLatency, http, replayMemory, webhookDelivery];
 
 interface Options {
   quick?: boolean;
