@@ -68,6 +68,7 @@ export const buildProgram = (): Command => {
   pointInTimeOptions(storeOptions(program.command('state').argument('<issue>', 'issue slug, e.g. auto-rules-of-origin')))
     .description('the state of an issue: positions, gaps, status')
     .option('--negotiation <slug>', 'needed when several negotiations have the issue')
+    .option('--csv', 'print CSV (stable columns: README "CSV columns")')
     .action(stateCommand);
 
   filterOptions(storeOptions(program.command('timeline')))
@@ -77,6 +78,7 @@ export const buildProgram = (): Command => {
     .option('--known-at <instant>', 'what was recorded by then')
     .option('--min-confidence <level>', 'only events at least this confident: confirmed or reported')
     .option('--json', 'NDJSON output')
+    .option('--csv', 'print CSV (stable columns: README "CSV columns")')
     .action(timelineCommand);
 
   storeOptions(program.command('replay').argument('<issue>', 'issue slug'))
@@ -86,6 +88,7 @@ export const buildProgram = (): Command => {
     .option('--to <date>', 'last day')
     .option('--known-at <instant>', 'what was recorded by then')
     .option('--json', 'print JSON')
+    .option('--csv', 'print CSV (stable columns: README "CSV columns")')
     .action(replayCommand);
 
   storeOptions(program.command('diff').argument('<issue>', 'issue slug'))
@@ -95,6 +98,7 @@ export const buildProgram = (): Command => {
     .requiredOption('--to <date>', 'second day')
     .option('--known-at <instant>', 'what was recorded by then')
     .option('--json', 'print JSON')
+    .option('--csv', 'print CSV (stable columns: README "CSV columns")')
     .action(diffCommand);
 
   storeOptions(program.command('extract').argument('[file]', 'a news article as plain text; "-" or none for stdin'))
@@ -108,9 +112,13 @@ export const buildProgram = (): Command => {
   pointInTimeOptions(storeOptions(program.command('tariffs')))
     .description('tariffs in force (and announced) as of a day')
     .option('--target <country>', 'only lines that apply to this country')
+    .option('--csv', 'print CSV (stable columns: README "CSV columns")')
     .action(tariffsCommand);
 
-  pointInTimeOptions(storeOptions(program.command('probes'))).description('probes open as of a day').action(probesCommand);
+  pointInTimeOptions(storeOptions(program.command('probes')))
+    .description('probes open as of a day')
+    .option('--csv', 'print CSV (stable columns: README "CSV columns")')
+    .action(probesCommand);
 
   pointInTimeOptions(storeOptions(program.command('negotiation').argument('<negotiation>', 'negotiation slug')))
     .description('a negotiation as of a day: parties, rounds, deadlines, threats, probes, issues')

@@ -5,3 +5,8 @@ import { cli } from './cli-context';
 export const print = <T>(value: T, json: boolean | undefined, render: (value: T) => string): void => {
   cli().stdout.write(`${json ? toJson(value) : render(value)}\n`);
 };
+
+/** Prints an answer as CSV (`--csv`): the same columns as the HTTP API's `format=csv`. */
+export const printCsv = <T>(value: T, toCsv: (value: T) => string): void => {
+  cli().stdout.write(toCsv(value));
+};

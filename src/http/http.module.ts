@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { CsvExportInterceptor } from '../exports/csv-export.interceptor';
 import { ApiErrorFilter } from './api-error.filter';
 import { DeadlinesController } from './controllers/deadlines.controller';
 import { EventsController } from './controllers/events.controller';
@@ -12,6 +13,6 @@ import { QueriesModule } from '../queries/queries.module';
 @Module({
   imports: [QueriesModule],
   controllers: [EventsController, NegotiationsController, MeasuresController, HealthController, DeadlinesController],
-  providers: [WriteAuthGuard, { provide: APP_FILTER, useClass: ApiErrorFilter }],
+  providers: [WriteAuthGuard, { provide: APP_FILTER, useClass: ApiErrorFilter }, { provide: APP_INTERCEPTOR, useClass: CsvExportInterceptor }],
 })
 export class HttpModule {}

@@ -1,4 +1,5 @@
-import { CORRECTION_EVENT_TYPES, Confidence, StoredEvent } from '../../events';
+import { CORRECTION_EVENT_TYPES, StoredEvent } from '../../events';
+import { isAtLeast } from '../../projections';
 import { EventFilter, matchesFilter } from '../store/event-store.port';
 import { EventHistory } from '../queries/event-history';
 import { HistorySlice, issueSlice, measuresSlice, MEASURE_EVENT_TYPES, sliceContains } from '../queries/history-slice';
@@ -8,8 +9,6 @@ import { WebhookCondition } from './webhook-condition';
 import { Webhook } from './webhook-registry';
 
 export type HistoryOf = (slice: HistorySlice) => Promise<EventHistory>;
-
-const CONFIDENCE_RANK: Record<Confidence, number> = { unconfirmed: 0, reported: 1, confirmed: 2 };
 
 /** The store filter a webhook reads its events through (an index, never a scan); null: it reads none. */
 export const storeFilterOf = (condition: WebhookCondition): EventFilter | null => {
@@ -50,7 +49,7 @@ export const deliveriesFor = async (webhook: Webhook, event: StoredEvent, histor
   switch (condition.kind) {
     case 'events': {
       const filter = storeFilterOf(condition) as EventFilter;
-      const confident = condition.minConfidence === undefined || CONFIDENCE_RANK[event.confidence] >= CONFIDENCE_RANK[condition.minConfidence];
+      const confident = condition.minConfidence === undefined || isAtLeast(event.confidence, condition.minConfidence);
       return matchesFilter(event, filter) && confident ? [delivery('event', event.position.toString(), { event })] : [];
     }
     case 'position-changed':

@@ -2,14 +2,16 @@ import { QueryBus } from '@nestjs/cqrs';
 import { GetOpenProbes } from '../../queries/open-probes.query';
 import { StoreFlags, withApp } from '../boot';
 import { PointInTimeFlags, pointInTimeFrom } from '../point-in-time-flags';
-import { print } from '../print';
+import { print, printCsv } from '../print';
+import { probesCsv } from '../../exports/answer-csv';
 import { table } from '../table';
 import { confidenceMark, describeSourceRef, formatPossible, minConfidenceNote } from '../format-provenance';
 
 /** `parley probes`: probes open as of a day. */
-export const probesCommand = async (flags: StoreFlags & PointInTimeFlags & { json?: boolean }): Promise<void> =>
+export const probesCommand = async (flags: StoreFlags & PointInTimeFlags & { json?: boolean; csv?: boolean }): Promise<void> =>
   withApp(flags, async (app) => {
     const probes = await app.get(QueryBus).execute(new GetOpenProbes(pointInTimeFrom(flags)));
+    if (flags.csv) return printCsv(probes, probesCsv);
     print(probes, flags.json, (p) =>
       [
         `Open probes as of ${p.asOf}:`,

@@ -4,7 +4,8 @@ import { ReplayIssue } from '../../queries/issue-replay.query';
 import { StoreFlags, withApp } from '../boot';
 import { formatTerm } from '../format-issue-state';
 import { fromFlag, knownAtFlag, toFlag } from '../point-in-time-flags';
-import { print } from '../print';
+import { print, printCsv } from '../print';
+import { replayCsv } from '../../exports/answer-csv';
 import { confidenceMark } from '../format-provenance';
 
 export interface ReplayFlags extends StoreFlags {
@@ -13,6 +14,7 @@ export interface ReplayFlags extends StoreFlags {
   to?: string;
   knownAt?: string;
   json?: boolean;
+  csv?: boolean;
 }
 
 export const formatDiff = (diff: IssueDiff): string[] => [
@@ -27,6 +29,7 @@ export const replayCommand = async (issue: string, flags: ReplayFlags): Promise<
     const result = await app.get(QueryBus).execute(
       new ReplayIssue({ issue, negotiation: flags.negotiation, from: fromFlag(flags.from), to: toFlag(flags.to), knownAt: knownAtFlag(flags.knownAt) }),
     );
+    if (flags.csv) return printCsv(result, replayCsv);
     print(result, flags.json, ({ steps }) =>
       steps
         .map((step) => [`${step.event.event.occurredAt}  ${summarize(step.event.event)}${confidenceMark(step.event.event.confidence)}`, ...formatDiff(step.diff).map((line) => `    ${line}`)].join('\n'))

@@ -5,12 +5,14 @@ import { confidenceMark, describeSourceRef, formatPossible, minConfidenceNote } 
 import { GetTariffsInForce } from '../../queries/tariffs-in-force.query';
 import { StoreFlags, withApp } from '../boot';
 import { PointInTimeFlags, pointInTimeFrom } from '../point-in-time-flags';
-import { print } from '../print';
+import { print, printCsv } from '../print';
+import { tariffsCsv } from '../../exports/answer-csv';
 import { table } from '../table';
 
 export interface TariffsFlags extends StoreFlags, PointInTimeFlags {
   target?: string;
   json?: boolean;
+  csv?: boolean;
 }
 
 type Line = Omit<TariffsAnswer['inForce'][number], 'since'> & { since: string | null };
@@ -36,5 +38,7 @@ const render = (t: TariffsAnswer): string => {
 export const tariffsCommand = async (flags: TariffsFlags): Promise<void> =>
   withApp(flags, async (app) => {
     const target = flags.target === undefined ? undefined : partySchema.parse(flags.target);
-    print(await app.get(QueryBus).execute(new GetTariffsInForce({ ...pointInTimeFrom(flags), target })), flags.json, render);
+    const answer = await app.get(QueryBus).execute(new GetTariffsInForce({ ...pointInTimeFrom(flags), target }));
+    if (flags.csv) return printCsv(answer, tariffsCsv);
+    print(answer, flags.json, render);
   });

@@ -4,7 +4,8 @@ import { StoreFlags, withApp } from '../boot';
 import { eventFilterFrom, FilterFlags } from '../filter-flags';
 import { fromFlag, knownAtFlag, minConfidenceFlag, toFlag } from '../point-in-time-flags';
 import { confidenceMark } from '../format-provenance';
-import { print } from '../print';
+import { print, printCsv } from '../print';
+import { timelineCsv } from '../../exports/answer-csv';
 
 export interface TimelineFlags extends StoreFlags, FilterFlags {
   from?: string;
@@ -12,6 +13,7 @@ export interface TimelineFlags extends StoreFlags, FilterFlags {
   knownAt?: string;
   minConfidence?: string;
   json?: boolean;
+  csv?: boolean;
 }
 
 /** `parley timeline`: events in valid-time order, one line each with date, party, what happened and the source. */
@@ -21,6 +23,7 @@ export const timelineCommand = async (flags: TimelineFlags): Promise<void> =>
     const result = await app.get(QueryBus).execute(
       new GetTimeline({ ...filter, types: filter.types ? [...filter.types] : undefined, from: fromFlag(flags.from), to: toFlag(flags.to), knownAt: knownAtFlag(flags.knownAt), minConfidence: minConfidenceFlag(flags.minConfidence) }),
     );
+    if (flags.csv) return printCsv(result, timelineCsv);
     if (flags.json) return result.entries.forEach((entry) => print(entry, true, () => ''));
     print(result, false, ({ entries }) =>
       entries

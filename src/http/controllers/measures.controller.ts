@@ -6,6 +6,8 @@ import { asOfSchema, fromDaySchema, eventFilterParams, knownAtSchema, minConfide
 import { GetTariffsInForce } from '../../queries/tariffs-in-force.query';
 import { GetTimeline } from '../../queries/timeline.query';
 import { parseQuery } from '../parse-query';
+import { CsvExport } from '../../exports/csv-export.interceptor';
+import { probesCsv, tariffsCsv, timelineCsv } from '../../exports/answer-csv';
 
 const pointInTime = { asOf: asOfSchema.optional(), knownAt: knownAtSchema.optional(), minConfidence: minConfidenceSchema.optional() };
 const tariffsQuery = { ...pointInTime, target: partySchema.optional() };
@@ -17,16 +19,19 @@ export class MeasuresController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get('tariffs')
+  @CsvExport(tariffsCsv)
   async tariffs(@Query() query: unknown) {
     return this.queryBus.execute(new GetTariffsInForce(parseQuery(tariffsQuery, query)));
   }
 
   @Get('probes')
+  @CsvExport(probesCsv)
   async probes(@Query() query: unknown) {
     return this.queryBus.execute(new GetOpenProbes(parseQuery(probesQuery, query)));
   }
 
   @Get('timeline')
+  @CsvExport(timelineCsv)
   async timeline(@Query() query: unknown) {
     const { type, ...q } = parseQuery(timelineQuery, query);
     return this.queryBus.execute(new GetTimeline({ ...q, types: type as EventType[] | undefined }));

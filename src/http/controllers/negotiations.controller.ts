@@ -6,6 +6,8 @@ import { GetIssueState } from '../../queries/issue-state.query';
 import { GetNegotiationOverview, ListNegotiations } from '../../queries/negotiation-overview.query';
 import { asOfSchema, fromDaySchema, knownAtSchema, minConfidenceSchema } from '../../queries/query-params';
 import { parseQuery } from '../parse-query';
+import { CsvExport } from '../../exports/csv-export.interceptor';
+import { diffCsv, issueStateCsv, replayCsv } from '../../exports/answer-csv';
 
 const pointInTime = { asOf: asOfSchema.optional(), knownAt: knownAtSchema.optional(), minConfidence: minConfidenceSchema.optional() };
 const replayQuery = { from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional() };
@@ -26,17 +28,20 @@ export class NegotiationsController {
   }
 
   @Get(':negotiation/issues/:issue')
+  @CsvExport(issueStateCsv)
   async issueState(@Param('negotiation') negotiation: string, @Param('issue') issue: string, @Query() query: unknown) {
     return this.queryBus.execute(new GetIssueState({ ...this.issueRef(negotiation, issue), ...parseQuery(pointInTime, query) }));
   }
 
   @Get(':negotiation/issues/:issue/replay')
+  @CsvExport(replayCsv)
   async replay(@Param('negotiation') negotiation: string, @Param('issue') issue: string, @Query() query: unknown) {
     const q = parseQuery(replayQuery, query);
     return this.queryBus.execute(new ReplayIssue({ ...this.issueRef(negotiation, issue), ...q }));
   }
 
   @Get(':negotiation/issues/:issue/diff')
+  @CsvExport(diffCsv)
   async diff(@Param('negotiation') negotiation: string, @Param('issue') issue: string, @Query() query: unknown) {
     const q = parseQuery(diffQuery, query);
     return this.queryBus.execute(new DiffIssue({ ...this.issueRef(negotiation, issue), ...q }));
