@@ -86,7 +86,7 @@ describe('the ten analyst tasks, through the page (Chromium)', () => {
       const expected = await getJson<TariffsAnswer>(`${web.server.url}/tariffs?asOf=${day}&target=MX`);
       await page.locator(`#tariffs .muted.small`, { hasText: `As of ${new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))}` }).waitFor();
       await page.locator('#tariffs:not(.is-stale)').waitFor();
-      const shown = page.locator('#tariffs ul.plain > li');
+      const shown = page.locator('#tariffs-in-force > li');
       await expectCount(shown, expected.inForce.length);
       for (const line of expected.inForce) {
         const item = page.locator(`#tariffs li[data-event-id="${line.eventId}"][data-target="${line.target}"]`);

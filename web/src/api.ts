@@ -3,9 +3,12 @@
  * no positions (IssueState, diffs, probes) are the projections' own types; the rest describe only the
  * fields the page reads, with positions as the JSON numbers they are on the wire.
  */
-import type { IssueDiff, IssueState, MetricGap, NegotiationListing as NegotiationSummary, OpenProbe, PositionChange, PositionTerm } from '../../projections';
+import type {
+  AnsweredTerm, IssueAnswer, IssueDiff, IssueState, MetricGap, NegotiationListing as NegotiationSummary, OpenProbe, PositionChange, PositionTerm,
+  PossibleEvent, PossibleTerm, Provenance,
+} from '../../projections';
 
-export type { IssueDiff, IssueState, MetricGap, NegotiationSummary, OpenProbe, PositionChange, PositionTerm };
+export type { AnsweredTerm, IssueAnswer, IssueDiff, IssueState, MetricGap, NegotiationSummary, OpenProbe, PositionChange, PositionTerm, PossibleEvent, PossibleTerm };
 
 export interface Source {
   title?: string;
@@ -83,15 +86,18 @@ export interface TariffLine {
 export interface TariffsAnswer {
   asOf: string;
   knownAt: string;
-  inForce: TariffLine[];
-  announced: TariffLine[];
-  lifted: TariffLine[];
+  inForce: Array<TariffLine & Partial<Provenance>>;
+  announced: Array<TariffLine & Partial<Provenance>>;
+  lifted: Array<TariffLine & Partial<Provenance>>;
+  /** Tariff events whose date window has begun but not ended on asOf: possibly in effect by then. */
+  possible?: PossibleEvent[];
 }
 
 export interface ProbesAnswer {
   asOf: string;
   knownAt: string;
-  open: OpenProbe[];
+  open: Array<OpenProbe & Partial<Provenance>>;
+  possible?: PossibleEvent[];
 }
 
 /** A point in valid time (asOf) and transaction time (knownAt); undefined means "latest". */
@@ -164,7 +170,7 @@ export interface RecordResult {
 export const api = {
   negotiations: (signal?: AbortSignal) => getJson<{ negotiations: NegotiationSummary[] }>('/negotiations', signal),
   issueState: (negotiation: string, issue: string, at: PointInTime, signal?: AbortSignal) =>
-    getJson<IssueState>(`/negotiations/${seg(negotiation)}/issues/${seg(issue)}${query({ ...at })}`, signal),
+    getJson<IssueAnswer>(`/negotiations/${seg(negotiation)}/issues/${seg(issue)}${query({ ...at })}`, signal),
   replay: (negotiation: string, issue: string, knownAt: string | undefined, signal?: AbortSignal) =>
     getJson<{ steps: ReplayStep[] }>(`/negotiations/${seg(negotiation)}/issues/${seg(issue)}/replay${query({ knownAt })}`, signal),
   diff: (negotiation: string, issue: string, from: string, to: string, knownAt: string | undefined, signal?: AbortSignal) =>

@@ -224,7 +224,7 @@ export const App = () => {
           <AboutPanel views={views} title={title} />
         </aside>
 
-        <PositionsSection steps={steps} colours={colours} asOf={asOf} loading={replay.loading} />
+        <PositionsSection steps={steps} colours={colours} asOf={asOf} loading={replay.loading} possible={state.data?.possible ?? []} />
         <TimelineSection
           title={title}
           views={views}

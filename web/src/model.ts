@@ -88,9 +88,11 @@ export const isCountry = (party: string | null | undefined): party is string => 
 /** "regional_value_content" → "Regional value content". */
 const ACRONYMS: Record<string, string> = { us: 'US', usd: 'USD', eu: 'EU', mx: 'MX', ca: 'CA', usmca: 'USMCA', nafta: 'NAFTA', vat: 'VAT' };
 
-export const metricLabel = (metric: string): string => {
+export const metricLabel = (key: string): string => {
+  // A scoped term's key is "metric@scope": "Regional value content (high value parts)".
+  const [metric, scope] = key.split('@');
   const words = metric.split('_').map((word) => ACRONYMS[word] ?? word).join(' ');
-  return words[0].toUpperCase() + words.slice(1);
+  return `${words[0].toUpperCase()}${words.slice(1)}${scope ? ` (${scope.replace(/-/g, ' ')})` : ''}`;
 };
 
 /** "auto-rules-of-origin" → "Auto rules of origin". */

@@ -4,8 +4,17 @@ import { dayToDate, formatPartialDate, formatSpread, formatValue, metricLabel, p
 import type { MetricSeries } from './positions';
 import { useWidth, withoutGroupLabels } from './use-width';
 
+/** A number that may already stand (its event's window is open on the chosen day): drawn dashed over its window. */
+export interface PossibleValue {
+  party: string;
+  from: string;
+  to: string;
+  value: number;
+}
+
 interface Props {
   series: MetricSeries;
+  possible?: PossibleValue[];
   colours: { domain: string[]; range: string[] };
   domain: [string, string];
   asOf?: string;
@@ -21,7 +30,7 @@ interface Row {
  * One metric: each party's position as a step line, the gap between the lowest and the highest
  * shaded, the agreement marked, the chosen day as a rule.
  */
-export const PositionsChart = ({ series, colours, domain, asOf }: Props) => {
+export const PositionsChart = ({ series, possible = [], colours, domain, asOf }: Props) => {
   const { ref, width } = useWidth<HTMLDivElement>();
 
   useEffect(() => {
@@ -39,7 +48,7 @@ export const PositionsChart = ({ series, colours, domain, asOf }: Props) => {
     const gapRows = series.gaps.map((g) => ({ x: dayToDate(g.day), min: g.min ?? undefined, max: g.max ?? undefined, spread: g.spread }));
     const lastGap = series.gaps[series.gaps.length - 1];
     if (lastGap) gapRows.push({ x: end, min: lastGap.min ?? undefined, max: lastGap.max ?? undefined, spread: lastGap.spread });
-    const values = series.points.flatMap((p) => (p.value === null ? [] : [p.value]));
+    const values = [...series.points.flatMap((p) => (p.value === null ? [] : [p.value])), ...possible.map((p) => p.value)];
     const low = Math.min(...values);
     const high = Math.max(...values);
     const pad = Math.max((high - low) * 0.25, Math.abs(high) * 0.08, 1);
@@ -89,6 +98,11 @@ export const PositionsChart = ({ series, colours, domain, asOf }: Props) => {
               fill: '#6a3d9a', fontWeight: 600,
             })
           : null,
+        Plot.ruleY(possible, {
+          y: 'value', x1: (p: PossibleValue) => dayToDate(p.from), x2: (p: PossibleValue) => dayToDate(p.to), stroke: 'party',
+          strokeWidth: 2.5, strokeDasharray: '6 4', clip: true,
+          title: (p: PossibleValue) => `${partyName(p.party)}: possibly ${formatValue(p.value, series.unit)} some time between ${formatPartialDate(p.from)} and ${formatPartialDate(p.to)}`,
+        }),
         Plot.dot(series.texts, {
           x: (t) => dayToDate(t.day), y: low - pad * 0.7, stroke: 'party', fill: 'white', r: 4.5, strokeWidth: 2,
           title: (t) => `${partyName(t.party)} (in words): ${t.text}, from ${formatPartialDate(t.day)}`,
@@ -111,7 +125,7 @@ export const PositionsChart = ({ series, colours, domain, asOf }: Props) => {
     );
     withoutGroupLabels(chart);
     container.replaceChildren(chart);
-  }, [series, colours, domain[0], domain[1], asOf, width]);
+  }, [series, possible, colours, domain[0], domain[1], asOf, width]);
 
   return (
     <figure class="positions-figure">

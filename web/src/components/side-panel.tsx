@@ -1,4 +1,4 @@
-import type { ProbesAnswer, TariffLine, TariffsAnswer } from '../api';
+import type { PossibleEvent, ProbesAnswer, TariffLine, TariffsAnswer } from '../api';
 import { formatPartialDate, formatValue, partyName } from '../model';
 
 const target = (line: TariffLine): string =>
@@ -7,6 +7,7 @@ const target = (line: TariffLine): string =>
     : partyName(line.target);
 
 type ShownLine = TariffLine & { confidence?: string };
+
 
 const Line = ({ line, when }: { line: ShownLine; when: string }) => (
   <li data-event-id={line.eventId} data-target={line.target}>
@@ -40,17 +41,17 @@ const StaleLabel = ({ stale, answer }: { stale: boolean; answer: { asOf: string 
   stale && answer ? <p class="stale-label">Not updated — still showing {formatPartialDate(answer.asOf)}.</p> : null;
 
 /** "Possibly by this date": what may already have happened (its date window has begun), apart from what has. */
-const Possible = ({ lines }: { lines: Array<{ eventId: string; window?: { from: string; to: string } } & Partial<TariffLine>> | undefined }) =>
-  lines && lines.length > 0 ? (
+export const PossibleList = ({ items, id }: { items: PossibleEvent[] | undefined; id: string }) =>
+  items && items.length > 0 ? (
     <>
       <h3>Possibly by this date</h3>
-      <ul class="plain possible">
-        {lines.map((line) => (
-          <li key={line.eventId} data-event-id={line.eventId}>
-            {line.rate ? <strong>{formatValue(line.rate.value, line.rate.unit)}</strong> : null} {line.product ?? ''}
+      <ul class="plain possible" id={id}>
+        {items.map((item) => (
+          <li key={item.eventId} data-event-id={item.eventId}>
+            {item.summary}
             <span class="muted">
-              {line.target ? ` · ${partyName(line.target)}` : ''}
-              {line.window ? ` · some time between ${formatPartialDate(line.window.from)} and ${formatPartialDate(line.window.to)}` : ''}
+              {' '}
+              · some time between {formatPartialDate(item.window.from)} and {formatPartialDate(item.window.to)} · {item.confidence}
             </span>
           </li>
         ))}
@@ -81,13 +82,13 @@ export const SidePanel = ({ tariffs, tariffsStale, probes, probesStale, asOfLabe
       ) : tariffs.inForce.length === 0 ? (
         <p class="muted">None in force{target ? ` on ${partyName(target)}` : ''}.</p>
       ) : (
-        <ul class="plain">
+        <ul class="plain" id="tariffs-in-force">
           {tariffs.inForce.map((line) => (
             <Line key={`${line.eventId}-${line.target}`} line={line} when="since" />
           ))}
         </ul>
       )}
-      <Possible lines={(tariffs as { possible?: [] } | null)?.possible} />
+      <PossibleList items={tariffs?.possible} id="tariffs-possible" />
       {tariffs && tariffs.announced.length > 0 ? (
         <>
           <h3>Announced</h3>
@@ -116,11 +117,12 @@ export const SidePanel = ({ tariffs, tariffsStale, probes, probesStale, asOfLabe
                 {' '}
                 · {partyName(probe.party)} · open since {formatPartialDate(probe.since)}
               </span>
+              {probe.confidence && probe.confidence !== 'confirmed' ? <span class={`badge badge-confidence-${probe.confidence}`}>{probe.confidence}</span> : null}
             </li>
           ))}
         </ul>
       )}
-      <Possible lines={(probes as { possible?: [] } | null)?.possible} />
+      <PossibleList items={probes?.possible} id="probes-possible" />
     </section>
   </>
 );

@@ -1,17 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { IssueState, MetricGap, PositionTerm, Source } from '../api';
+import type { IssueAnswer, IssueState, MetricGap, PositionTerm, PossibleTerm, Source } from '../api';
+import { termPhrase } from '../plain';
 import { formatPartialDate, formatSpread, formatTerm, formatValue, metricLabel, orderParties, partyName, typeLabel } from '../model';
 
 /** What issue 11 adds to a term on the wire (each optional: the page works with answers that lack them). */
-export type ShownTerm = PositionTerm & { confidence?: string; note?: string; scope?: string; source?: Source; inForce?: { value: number; from: string } | null };
+export type ShownTerm = PositionTerm & { confidence?: string; note?: string; scope?: string; source?: Partial<Record<keyof Source, string | null>>; inForce?: { value: number; from: string } | null };
 
 const STATUS_LABEL: Record<IssueState['status'], string> = { not_raised: 'Not raised', open: 'Open', agreed: 'Agreed' };
 
-/** "regional_value_content@high-value-parts" → "Regional value content (high value parts)". */
-export const keyLabel = (key: string): string => {
-  const [metric, scope] = key.split('@');
-  return scope ? `${metricLabel(metric)} (${scope.replace(/-/g, ' ')})` : metricLabel(metric);
-};
 
 const ConfidenceMark = ({ confidence }: { confidence: string | undefined }) =>
   confidence && confidence !== 'confirmed' ? <span class={`badge badge-confidence-${confidence}`}>{confidence}</span> : null;
@@ -60,8 +56,30 @@ const onTableKeys = (event: KeyboardEvent) => {
   next.focus();
 };
 
+/** Terms whose event may already have happened on the day (its window is open): apart from the table, never counted in it. */
+const PossibleTerms = ({ items, onOpen }: { items: PossibleTerm[]; onOpen: (eventId: string) => void }) => (
+  <div class="possible-terms">
+    <h3>Possibly by this date</h3>
+    <p class="muted small">Dated to a window that has begun but not ended: they may already have happened, and count only from the window's end.</p>
+    <ul class="plain possible" id="state-possible">
+      {items.map((item, i) => (
+        <li key={`${item.eventId}-${i}`} data-event-id={item.eventId}>
+          <button type="button" class="link-button" onClick={() => onOpen(item.eventId)}>
+            {partyName(item.party)}: {item.term ? termPhrase(item.term) : typeLabel(item.eventType).toLowerCase()}
+          </button>
+          <span class="muted small">
+            {' '}
+            · between {formatPartialDate(item.window.from)} and {formatPartialDate(item.window.to)}
+          </span>{' '}
+          <ConfidenceMark confidence={item.confidence} />
+        </li>
+      ))}
+    </ul>
+  </div>
+);
+
 interface Props {
-  state: IssueState | null;
+  state: IssueState | IssueAnswer | null;
   issueTitle: string;
   loading: boolean;
   /** The state shown is not the one asked for (the request failed or is under way): greyed, with what it is. */
@@ -134,7 +152,7 @@ export const StateTable = ({ state, issueTitle, loading, stale, knownAtLabel, st
             <tbody>
               {metrics.map((metric) => (
                 <tr key={metric} data-metric={metric}>
-                  <th scope="row">{keyLabel(metric)}</th>
+                  <th scope="row">{metricLabel(metric)}</th>
                   {parties.map((party) => (
                     <td key={party} data-party={party} data-metric={metric} data-label={partyName(party)}>
                       <Cell term={state.positions[party][metric] as ShownTerm | undefined} onOpen={onOpen} />
@@ -154,6 +172,7 @@ export const StateTable = ({ state, issueTitle, loading, stale, knownAtLabel, st
           </table>
         </div>
       )}
+      {'possible' in state && state.possible.length > 0 ? <PossibleTerms items={state.possible} onOpen={onOpen} /> : null}
     </div>
   );
 };
