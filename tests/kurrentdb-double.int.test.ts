@@ -204,6 +204,24 @@ describe("given an in-process KurrentDB double", () => {
       }
     });
 
+    it("then with any, ids are recognised only through the committed-ids cache: a partial overlap is WrongExpectedVersion, an unknown first id appends duplicates (IndexWriter.CheckCommit)", async () => {
+      const name = stream("weak");
+      const [e0, e1, e2] = [offer(0), offer(1), offer(2)];
+      const first = await h.client.appendToStream(name, [e0, e1]);
+      expect(await h.client.appendToStream(name, [e0, e1])).toEqual(first);
+      await expect(h.client.appendToStream(name, [e1, e2])).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await h.client.appendToStream(name, [e2, e0]);
+      expect((await collect(h.client.readStream(name))).map((e) => e.event!.id)).toEqual([e0.id, e1.id, e2.id, e0.id]);
+    });
+
+    it("then an exact revision equal to the current one appends even ids already in the stream (no check on that branch)", async () => {
+      const name = stream("exact-dup");
+      const e0 = offer(0);
+      await h.client.appendToStream(name, e0, { expectedRevision: "no_stream" });
+      await h.client.appendToStream(name, e0, { expectedRevision: 0n });
+      expect((await collect(h.client.readStream(name))).map((e) => e.event!.id)).toEqual([e0.id, e0.id]);
+    });
+
     it("then re-appending the same event ids at the same expected revision is an idempotent no-op", async () => {
       const name = stream("idem");
       const events = [offer(0), offer(1)];

@@ -36,6 +36,8 @@ export interface InProcessKurrentDBOptions {
    * user event (default true), so consumers of `$all` must cope with them.
    */
   readonly systemEvents?: boolean;
+  /** Entries of the weak idempotency check's cache of committed ids (the server's is 8 MiB; default 65 536). */
+  readonly committedIdsCacheSize?: number;
   /** KurrentDB's MaxAppendSize in bytes (default 1 MiB). */
   readonly maxAppendSize?: number;
   /**
@@ -53,7 +55,8 @@ export interface InProcessKurrentDB {
    * A graceful node shutdown and start again on the same port, with the same log:
    * every streaming call (subscriptions, BatchAppend) ends with gRPC CANCELLED
    * first (`GrpcStreamingShutdownMiddleware.cs`), then the port stops answering
-   * (clients see UNAVAILABLE) until the node is back.
+   * (clients see UNAVAILABLE) until the node is back. Like a real node it comes
+   * back with an empty cache of committed ids (the weak idempotency check's).
    */
   restart(): Promise<void>;
   /** Ends every streaming call with gRPC CANCELLED, as a node shutting down does, and keeps serving. */
@@ -78,7 +81,7 @@ const versionOf = (version: string): [number, number] => {
 };
 
 export async function startInProcessKurrentDB(options: InProcessKurrentDBOptions = {}): Promise<InProcessKurrentDB> {
-  const log = new InMemoryLog(options.initialPosition ?? 2n ** 32n);
+  const log = new InMemoryLog(options.initialPosition ?? 2n ** 32n, options.committedIdsCacheSize);
   if (options.systemEvents ?? true) seedSystemEvents(log);
   const serverVersion = options.serverVersion ?? "24.10.0";
   const [major, minor] = versionOf(serverVersion);
@@ -164,6 +167,7 @@ export async function startInProcessKurrentDB(options: InProcessKurrentDBOptions
     async restart() {
       cancelStreamingCalls();
       current.server.forceShutdown();
+      log.forgetCommittedIds();
       current = await serve(port);
     },
     setLaggingFollower(lagging) {

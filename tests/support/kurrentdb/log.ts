@@ -7,8 +7,15 @@
  *   position by its own size, like a prepare record in a TF chunk);
  * - per-stream revisions starting at 0;
  * - optimistic concurrency on append (any / no_stream / stream_exists / exact);
- * - per-stream idempotency: re-appending the same event ids at the same expected
- *   revision is a no-op that reports success with the original revision/position.
+ * - per-stream idempotency as `IndexWriter.CheckCommit` decides it: with an exact
+ *   revision below the current one (or no_stream on an existing stream) the ids
+ *   must already sit right after it (a retry: the original result comes back)
+ *   or the write is WrongExpectedVersion; with any/stream_exists only a bounded,
+ *   in-memory cache of recently committed ids is consulted (the server's
+ *   `_committedEvents`, 8 MiB, lost on restart): first id unknown → appended,
+ *   duplicates included; first known but a later one not → WrongExpectedVersion
+ *   (CorruptedIdempotency); all known → the original result; an exact revision
+ *   equal to the current one is appended with no check at all.
  * Every event is self-committed, so commit position == prepare position.
  * - hard deletes (tombstones): a `$streamDeleted` record is written into the
  *   stream and shows up in `$all`; the stream then reads as deleted and refuses
@@ -56,9 +63,11 @@ export type AppendOutcome =
 
 interface StreamState {
   readonly records: LogRecord[];
-  readonly revisionById: Map<string, number>;
   deleted?: LogRecord;
 }
+
+/** Entries of the committed-ids cache: 8 MiB at roughly 100+ bytes per entry on the server. */
+export const DEFAULT_COMMITTED_IDS_CACHE = 65_536;
 
 /** Fixed per-record overhead of a v2 prepare record (length prefix/suffix, header, ids). */
 const RECORD_OVERHEAD = 93;
@@ -81,10 +90,20 @@ export class InMemoryLog {
   private readonly listeners = new Set<() => void>();
   private nextPosition: bigint;
   private lengthBeforeLastWrite = 0;
+  /** The server's `_committedEvents`: event id → where it was last committed; oldest entries go first. */
+  private readonly committedIds = new Map<string, { readonly streamId: string; readonly revision: number }>();
 
-  constructor(initialPosition: bigint) {
+  constructor(
+    initialPosition: bigint,
+    private readonly committedIdsCacheSize = DEFAULT_COMMITTED_IDS_CACHE,
+  ) {
     if (initialPosition < 0n) throw new RangeError("initialPosition must be >= 0");
     this.nextPosition = initialPosition;
+  }
+
+  /** What a restart or a new leader does to the weak idempotency check: its cache starts empty. */
+  forgetCommittedIds(): void {
+    this.committedIds.clear();
   }
 
   /** Number of records in `$all`. */
@@ -201,7 +220,9 @@ export class InMemoryLog {
       };
       this.nextPosition += recordSize(streamId, event);
       stream.records.push(last);
-      if (!stream.revisionById.has(event.id)) stream.revisionById.set(event.id, last.revision);
+      this.committedIds.delete(event.id);
+      this.committedIds.set(event.id, { streamId, revision: last.revision });
+      if (this.committedIds.size > this.committedIdsCacheSize) this.committedIds.delete(this.committedIds.keys().next().value!);
       this.records.push(last);
     }
     for (const listener of [...this.listeners]) listener();
@@ -209,16 +230,12 @@ export class InMemoryLog {
   }
 
   private createStream(streamId: string): StreamState {
-    const state: StreamState = { records: [], revisionById: new Map() };
+    const state: StreamState = { records: [] };
     this.streams.set(streamId, state);
     return state;
   }
 
-  /**
-   * KurrentDB treats a write whose event ids already sit, in order, right after the
-   * expected revision (or, for any/stream_exists, wherever the first id was written)
-   * as a retry of that write: nothing is appended and the original result is returned.
-   */
+  /** `IndexWriter.CheckCommit`'s idempotency branches; undefined when the write is to be checked and appended normally. */
   private idempotentReplay(
     state: StreamState | undefined,
     expected: ExpectedRevision,
@@ -226,23 +243,22 @@ export class InMemoryLog {
   ): AppendOutcome | undefined {
     if (!state || events.length === 0) return undefined;
     const current = state.records.length - 1;
-    let from: number;
-    switch (expected.kind) {
-      case "exact":
-        if (expected.revision >= BigInt(current)) return undefined;
-        from = Number(expected.revision) + 1;
-        break;
-      case "no_stream":
-        from = 0;
-        break;
-      case "any":
-      case "stream_exists": {
-        const revision = state.revisionById.get(events[0].id);
-        if (revision === undefined) return undefined;
-        from = revision;
-        break;
+    if (expected.kind === "any" || expected.kind === "stream_exists") {
+      let end: number | undefined;
+      for (const [i, event] of events.entries()) {
+        const cached = this.committedIds.get(event.id);
+        if (!cached || cached.streamId !== state.records[0].streamId) {
+          return i === 0 ? undefined : { ok: false, currentRevision: current };
+        }
+        end = cached.revision;
       }
+      const last = state.records[end!];
+      return { ok: true, currentRevision: last.revision, position: last.position };
     }
+    let from: number;
+    if (expected.kind === "no_stream") from = 0;
+    else if (expected.revision >= BigInt(current)) return undefined;
+    else from = Number(expected.revision) + 1;
     if (from + events.length > state.records.length) return undefined;
     for (let i = 0; i < events.length; i++) {
       if (state.records[from + i].id !== events[i].id) return undefined;
