@@ -22,9 +22,9 @@ const pad = (n: number): string => String(n).padStart(2, '0');
  * Its date (if any) takes the year of `yearHint` when it names none.
  */
 export const readDateline = (text: string, yearHint?: number): { publisher?: string; date?: string } => {
-  const head = text.slice(0, 200);
+  const head = text.slice(0, 400);
   const names = PUBLISHERS.map((p) => p.replace(/ /g, '\\s+')).join('|');
-  const match = new RegExp(`^\\s*([A-Za-z][A-Za-z .,'-]{1,40}?)[,\\s]+(?:([A-Za-z]{3,9}\\.?)\\s+(\\d{1,2})(?:,\\s*(\\d{4}))?\\s*)?\\(?\\s*(${names})\\s*\\)?\\s*(?:[-–—]|\\s{2,}|$)`, 'i').exec(head);
+  const match = new RegExp(`^\\s*([A-Za-z][A-Za-z .,'-]{1,40}?)[,\\s]+(?:([A-Za-z]{3,9}\\.?)\\s+(\\d{1,2})(?:,\\s*(\\d{4}))?\\s*)?\\(?\\s*(${names})\\s*\\)?\\s*(?:[-–—]|\\s{2,}|$)`, 'im').exec(head);
   if (!match) return {};
   const publisher = PUBLISHERS.find((p) => p.toLowerCase() === match[5].replace(/\s+/g, ' ').toLowerCase());
   const month = match[2] ? monthIndex(match[2]) : 0;

@@ -9,9 +9,10 @@ import { MeasuresController } from './controllers/measures.controller';
 import { NegotiationsController } from './controllers/negotiations.controller';
 import { WriteAuthGuard } from './write-auth.guard';
 import { QueriesModule } from '../queries/queries.module';
+import { ExtractModule } from '../extract/extract.module';
 
 @Module({
-  imports: [QueriesModule],
+  imports: [QueriesModule, ExtractModule],
   controllers: [EventsController, NegotiationsController, MeasuresController, HealthController, DeadlinesController],
   providers: [WriteAuthGuard, { provide: APP_FILTER, useClass: ApiErrorFilter }, { provide: APP_INTERCEPTOR, useClass: CsvExportInterceptor }],
 })

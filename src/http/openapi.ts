@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { eventSchemas } from '../../events';
+import { extractRequestSchema } from '../extract/extract-request';
+import { extractionResponseSchema } from '../extract/extraction-response';
 
 type JsonSchema = Record<string, unknown>;
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
@@ -94,6 +96,13 @@ export const buildOpenApiDocument = (version: string) => {
       '/subscriptions/negotiations/{negotiation}/issues/{issue}/state': {
         get: { summary: 'Live stream of IssueState (SSE)', parameters: [param('negotiation', 'slug', 'path'), param('issue', 'slug', 'path'), asOf], responses: sse('state stream') },
       },
+      '/extract': {
+        post: {
+          summary: 'Draft events from a news article (nothing is recorded; accepted drafts go to POST /events)',
+          requestBody: { required: true, content: { 'application/json': { schema: ref('ExtractRequest') } } },
+          responses: { ...ok('drafts with spans, rules and fields left to review', ref('Extraction')), ...errors(400, 413) },
+        },
+      },
       '/health': { get: { summary: 'Liveness, store kind and lag', responses: ok('healthy') } },
     },
     components: {
@@ -107,6 +116,8 @@ export const buildOpenApiDocument = (version: string) => {
           properties: { appended: { type: 'integer' }, duplicates: { type: 'integer' }, firstPosition: { type: ['integer', 'null'] }, lastPosition: { type: ['integer', 'null'] } },
         },
         IssueState: fromZod(issueStateSchema, 'output'),
+        ExtractRequest: fromZod(extractRequestSchema),
+        Extraction: fromZod(extractionResponseSchema, 'output'),
         Error: errorSchema,
       },
     },
