@@ -24,8 +24,9 @@ import { deliveryLatency } from './scenarios/05-delivery-latency';
 import { http } from './scenarios/06-http';
 import { replayMemory } from './scenarios/07-replay-memory';
 import { webhookDelivery } from './scenarios/08-webhooks';
+import { postgres } from './scenarios/09-postgres';
 
-export const SCENARIOS: readonly Scenario[] = [singleAppends, batchedAppends, replay, issueStateQueries, deliveryLatency, http, replayMemory, webhookDelivery];
+export const SCENARIOS: readonly Scenario[] = [singleAppends, batchedAppends, replay, issueStateQueries, deliveryLatency, http, replayMemory, webhookDelivery, postgres];
 
 interface Options {
   quick?: boolean;

@@ -67,8 +67,8 @@ describe('rule 1: a reader never passes a position whose transaction can still c
     const slow = await superuser();
     await slow.query('BEGIN');
     const held = await slow.query(
-      `SELECT event_position FROM "${schema}".append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL) WHERE event_id IS NOT NULL`,
-      [[NAFTA], ['any'], [1], [first.id], [first.type], [first.negotiation], [first.issue], [first.party], [first.occurredAt], [1], [canonicalBody(first)]],
+      `SELECT event_position FROM "${schema}".append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL) WHERE event_id IS NOT NULL`,
+      [[1], [NAFTA], ['any'], [1], [first.id], [first.type], [first.negotiation], [first.issue], [first.party], [first.occurredAt], [1], [canonicalBody(first)]],
     );
     const firstPosition = BigInt(held.rows[0].event_position);
     const appending = other.append(NAFTA, [second]);

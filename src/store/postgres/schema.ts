@@ -77,70 +77,106 @@ DROP TRIGGER IF EXISTS events_are_never_truncated ON ${t('events')};
 CREATE TRIGGER events_are_never_truncated BEFORE TRUNCATE ON ${t('events')}
   FOR EACH STATEMENT EXECUTE FUNCTION ${t('refuse_rewrite')}();
 
--- One call appends to one or more streams, all or nothing. Appends are described by parallel arrays
--- (stream, expected revision, number of events); events by parallel arrays in the same order.
--- Returns one row per event of each append (fresh = stored now; otherwise already stored with the
--- same content, at its original place) and one row per append with id NULL and the stream's next
--- expected revision. A conflict raises PRL01 (revision) or PRL02 (id with other content) with a
--- JSON detail, and the whole statement rolls back.
+-- One statement appends the queued calls of one Parley server (group commit: one transaction, one
+-- WAL flush for all of them). Each call is one or more stream appends, all or nothing: it runs in
+-- its own subtransaction, and a conflict rolls back that call alone and is reported as a row
+-- (error_code PRL01 = revision, PRL02 = id already stored with other content; error_detail JSON).
+-- Appends are described by parallel arrays (stream, expected revision, event count), calls by how
+-- many appends each has, events by parallel arrays in order. Rows: one per event of each append
+-- (fresh = stored now; otherwise already stored with the same content, at its original place),
+-- one per append with event_id NULL and the stream's next expected revision, one per failed call.
 CREATE OR REPLACE FUNCTION ${t('append_events')}(
-  p_streams text[], p_expected text[], p_counts integer[],
+  p_calls integer[], p_streams text[], p_expected text[], p_counts integer[],
   p_ids text[], p_types text[], p_negotiations text[], p_issues text[], p_parties text[],
   p_occurred_at text[], p_schema_versions integer[], p_bodies text[], p_recorded_at timestamptz
-) RETURNS TABLE (append_no integer, event_id text, event_position bigint, revision bigint, recorded text, fresh boolean)
+) RETURNS TABLE (call_no integer, append_no integer, event_id text, event_position bigint, revision bigint, recorded text, fresh boolean, error_code text, error_detail text)
 LANGUAGE plpgsql AS $$
 DECLARE
+  v_start bigint;
   v_head bigint;
+  v_call_head bigint;
   v_last_recorded timestamptz;
   v_recorded timestamptz;
-  v_recorded_text text;
+  v_append integer := 0;
   v_offset integer := 0;
+  v_call_offset integer;
+  v_call_events integer;
+  v_lo integer;
+  v_hi integer;
   v_actual bigint;
   v_expected text;
   v_holds boolean;
-  v_digest bytea;
-  v_existing record;
-  v_appended integer := 0;
+  v_existing text[];
+  v_inserted integer;
+  v_conflict record;
+  v_code text;
+  v_detail text;
 BEGIN
-  -- The append lock: the head row, held until commit. Position and transaction time are taken
+  -- The append lock: the head row, held until commit. Positions and transaction time are taken
   -- under it, so both follow commit order.
   UPDATE ${t('head')} SET position = position WHERE singleton RETURNING position, recorded_at INTO v_head, v_last_recorded;
+  v_start := v_head;
   v_recorded := date_trunc('milliseconds', GREATEST(v_last_recorded, COALESCE(p_recorded_at, clock_timestamp())));
-  v_recorded_text := to_char(v_recorded AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
-  FOR a IN 1 .. coalesce(array_length(p_streams, 1), 0) LOOP
-    SELECT coalesce(max(e.stream_revision), -1) INTO v_actual FROM ${t('events')} e WHERE e.stream = p_streams[a];
-    v_expected := p_expected[a];
-    v_holds := v_expected = 'any'
-      OR (v_expected = 'no_stream' AND v_actual < 0)
-      OR (v_expected = 'stream_exists' AND v_actual >= 0)
-      OR (v_expected ~ '^-?[0-9]+$' AND v_expected::bigint = v_actual);
-    FOR i IN v_offset + 1 .. v_offset + p_counts[a] LOOP
-      v_digest := sha256(convert_to(p_bodies[i], 'UTF8'));
-      SELECT e.position, e.stream_revision, e.body_sha256,
-             to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded
-        INTO v_existing FROM ${t('events')} e WHERE e.id = p_ids[i];
-      IF FOUND THEN
-        IF v_existing.body_sha256 <> v_digest THEN
-          RAISE EXCEPTION 'event id "%" is already stored at position % with different content', p_ids[i], v_existing.position
-            USING ERRCODE = 'PRL02', DETAIL = json_build_object('eventId', p_ids[i], 'storedPosition', v_existing.position::text)::text;
+  FOR c IN 1 .. coalesce(array_length(p_calls, 1), 0) LOOP
+    v_call_head := v_head;
+    v_call_offset := v_offset;
+    SELECT coalesce(sum(n), 0) INTO v_call_events FROM unnest(p_counts[v_append + 1 : v_append + p_calls[c]]) n;
+    BEGIN
+      FOR a IN v_append + 1 .. v_append + p_calls[c] LOOP
+        v_lo := v_offset + 1;
+        v_hi := v_offset + p_counts[a];
+        v_offset := v_hi;
+        SELECT coalesce(max(e.stream_revision), -1) INTO v_actual FROM ${t('events')} e WHERE e.stream = p_streams[a];
+        v_expected := p_expected[a];
+        v_holds := v_expected = 'any'
+          OR (v_expected = 'no_stream' AND v_actual < 0)
+          OR (v_expected = 'stream_exists' AND v_actual >= 0)
+          OR (v_expected ~ '^-?[0-9]+$' AND v_expected::bigint = v_actual);
+        -- Every lookup goes through the id index (= ANY(array)), whatever the planner thinks of the arrays' sizes.
+        SELECT coalesce(array_agg(e.id), '{}') INTO v_existing FROM ${t('events')} e WHERE e.id = ANY(p_ids[v_lo : v_hi]);
+        IF cardinality(v_existing) > 0 THEN
+          SELECT x.id, e.position INTO v_conflict
+            FROM unnest(p_ids[v_lo : v_hi], p_bodies[v_lo : v_hi]) WITH ORDINALITY AS x(id, body, k)
+            JOIN ${t('events')} e ON e.id = x.id
+           WHERE e.id = ANY(v_existing) AND e.body_sha256 <> sha256(convert_to(x.body, 'UTF8'))
+           ORDER BY x.k LIMIT 1;
+          IF FOUND THEN
+            RAISE EXCEPTION 'event id "%" is already stored at position % with different content', v_conflict.id, v_conflict.position
+              USING ERRCODE = 'PRL02', DETAIL = json_build_object('eventId', v_conflict.id, 'storedPosition', v_conflict.position::text)::text;
+          END IF;
         END IF;
-        RETURN QUERY SELECT a, p_ids[i], v_existing.position, v_existing.stream_revision, v_existing.recorded, false;
-      ELSIF NOT v_holds THEN
-        RAISE EXCEPTION 'stream %: expected revision %, actual %', p_streams[a], v_expected, v_actual
-          USING ERRCODE = 'PRL01', DETAIL = json_build_object('stream', p_streams[a], 'expected', v_expected, 'actual', v_actual::text)::text;
-      ELSE
-        v_actual := v_actual + 1;
-        v_head := v_head + 1;
-        v_appended := v_appended + 1;
-        INSERT INTO ${t('events')} (position, id, stream, stream_revision, type, negotiation, issue, party, occurred_at, recorded_at, schema_version, body, body_sha256)
-          VALUES (v_head, p_ids[i], p_streams[a], v_actual, p_types[i], p_negotiations[i], p_issues[i], p_parties[i], p_occurred_at[i], v_recorded, p_schema_versions[i], p_bodies[i], v_digest);
-        RETURN QUERY SELECT a, p_ids[i], v_head, v_actual, v_recorded_text, true;
-      END IF;
-    END LOOP;
-    RETURN QUERY SELECT a, NULL::text, NULL::bigint, v_actual, NULL::text, NULL::boolean;
-    v_offset := v_offset + p_counts[a];
+        v_inserted := 0;
+        IF v_holds THEN
+          INSERT INTO ${t('events')} (position, id, stream, stream_revision, type, negotiation, issue, party, occurred_at, recorded_at, schema_version, body, body_sha256)
+            SELECT v_head + f.n, p_ids[f.i], p_streams[a], v_actual + f.n, p_types[f.i], p_negotiations[f.i], p_issues[f.i], p_parties[f.i],
+                   p_occurred_at[f.i], v_recorded, p_schema_versions[f.i], p_bodies[f.i], sha256(convert_to(p_bodies[f.i], 'UTF8'))
+              FROM (SELECT i, row_number() OVER (ORDER BY i) AS n FROM generate_series(v_lo, v_hi) i WHERE NOT (p_ids[i] = ANY(v_existing))) f;
+          GET DIAGNOSTICS v_inserted = ROW_COUNT;
+        ELSIF cardinality(v_existing) < v_hi - v_lo + 1 THEN
+          -- A revision that does not hold is no conflict only when every event is already stored (a retry).
+          RAISE EXCEPTION 'stream %: expected revision %, actual %', p_streams[a], v_expected, v_actual
+            USING ERRCODE = 'PRL01', DETAIL = json_build_object('stream', p_streams[a], 'expected', v_expected, 'actual', v_actual::text)::text;
+        END IF;
+        RETURN QUERY SELECT c, a, e.id, e.position, e.stream_revision,
+            to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), e.position > v_head, NULL::text, NULL::text
+          FROM unnest(p_ids[v_lo : v_hi]) WITH ORDINALITY AS x(id, k)
+          JOIN ${t('events')} e ON e.id = x.id
+         WHERE e.id = ANY(p_ids[v_lo : v_hi])
+         ORDER BY x.k;
+        v_head := v_head + v_inserted;
+        RETURN QUERY SELECT c, a, NULL::text, NULL::bigint, v_actual + v_inserted, NULL::text, NULL::boolean, NULL::text, NULL::text;
+      END LOOP;
+    EXCEPTION WHEN SQLSTATE 'PRL01' OR SQLSTATE 'PRL02' THEN
+      -- This call's rows are rolled back with its subtransaction; the rows it returned are ignored by the caller.
+      GET STACKED DIAGNOSTICS v_code = RETURNED_SQLSTATE, v_detail = PG_EXCEPTION_DETAIL;
+      v_head := v_call_head;
+      RETURN QUERY SELECT c, NULL::integer, NULL::text, NULL::bigint, NULL::bigint, NULL::text, NULL::boolean, v_code, v_detail;
+    END;
+    v_append := v_append + p_calls[c];
+    -- Past this call's events, whether it was stored or refused part-way.
+    v_offset := v_call_offset + v_call_events;
   END LOOP;
-  IF v_appended > 0 THEN
+  IF v_head > v_start THEN
     UPDATE ${t('head')} SET position = v_head, recorded_at = v_recorded WHERE singleton;
     -- Delivered to listeners only if this transaction commits, after it is visible: a wake-up, never the data.
     PERFORM pg_notify('${channel}', v_head::text);
@@ -190,6 +226,6 @@ GRANT SELECT, INSERT ON ${t('events')} TO ${r};
 GRANT SELECT, UPDATE ON ${t('head')} TO ${r};
 GRANT SELECT, INSERT, UPDATE ON ${t('checkpoints')} TO ${r};
 GRANT SELECT ON ${t('schema_version')} TO ${r};
-GRANT EXECUTE ON FUNCTION ${t('append_events')}(text[], text[], integer[], text[], text[], text[], text[], text[], text[], integer[], text[], timestamptz) TO ${r};
+GRANT EXECUTE ON FUNCTION ${t('append_events')}(integer[], text[], text[], integer[], text[], text[], text[], text[], text[], text[], integer[], text[], timestamptz) TO ${r};
 `;
 };

