@@ -10,12 +10,10 @@ import { ExportButtons } from './components/export-buttons';
 import { ExtraPanels } from './components/extra-panels';
 import { LivePanel } from './components/live-panel';
 import { Narration } from './components/narration';
-import { PositionsSection } from './components/positions-section';
 import { SidePanel } from './components/side-panel';
 import { SourcePanel } from './components/source-panel';
 import { StateTable } from './components/state-table';
 import { StatusBanner } from './components/status-banner';
-import { TimelineSection } from './components/timeline-section';
 import type { EventView } from './events-view';
 import { knownAtBound } from './events-view';
 import { isStale } from './hooks/use-api';
@@ -31,6 +29,10 @@ import { stateRows, eventRows } from './export-rows';
 import type { RecordMode } from './record/record-dialog';
 
 const RecordDialog = lazy(() => import('./record/record-dialog'));
+// The charts (Observable Plot, most of the page's code) load after the table: the answer comes first.
+const PositionsSection = lazy(() => import('./components/positions-section').then((m) => ({ default: m.PositionsSection })));
+const TimelineSection = lazy(() => import('./components/timeline-section').then((m) => ({ default: m.TimelineSection })));
+const chartsLoading = <p class="muted area-positions">Loading the charts…</p>;
 
 const TOKEN_KEY = 'parley-token';
 
@@ -102,6 +104,12 @@ export const App = () => {
   // ---- filters ----------------------------------------------------------------------------------
   const [filter, setFilter] = useState<EventFilter>({ scope: 'issue' });
   const listed = useMemo(() => applyFilter(views, filter, issue, kindOf), [views, filter, issue]);
+
+  // The charts' code is fetched once the first table is on screen, so it does not compete with the answers for a slow link.
+  const [chartsWanted, setChartsWanted] = useState(false);
+  useEffect(() => {
+    if (state.data && !chartsWanted) setChartsWanted(true);
+  }, [state.data]);
 
   // ---- labels -----------------------------------------------------------------------------------
   const issueTitle = issue ? slugLabel(issue) : '';
@@ -224,7 +232,15 @@ export const App = () => {
           <AboutPanel views={views} title={title} />
         </aside>
 
-        <PositionsSection steps={steps} colours={colours} asOf={asOf} loading={replay.loading} possible={state.data?.possible ?? []} />
+        {chartsWanted ? (
+        <Suspense fallback={chartsLoading}>
+          <PositionsSection steps={steps} colours={colours} asOf={asOf} loading={replay.loading} possible={state.data?.possible ?? []} />
+        </Suspense>
+        ) : (
+          chartsLoading
+        )}
+        {chartsWanted ? (
+        <Suspense fallback={null}>
         <TimelineSection
           title={title}
           views={views}
@@ -239,7 +255,9 @@ export const App = () => {
           fresh={fresh}
           isCounted={isCounted}
           onOpen={(id) => setView({ event: id })}
-        />
+          />
+        </Suspense>
+        ) : null}
         <ExtraPanels context={{ negotiation: n, issue, asOf, token: token || undefined }} />
       </main>
 
