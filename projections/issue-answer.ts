@@ -4,7 +4,8 @@ import { IssueState } from './issue-fold';
 import { EffectiveEvent } from './knowledge';
 import { possibleOn } from './possible';
 import { PositionTerm, termKey } from './position-terms';
-import { eventsById, Provenance, provenanceById } from './provenance';
+import { EventLookup, eventLookup } from './event-lookup';
+import { Provenance, provenanceById } from './provenance';
 import { summarize } from './summaries';
 
 /** A held or agreed term as answered: the fold's term, what it says in words, and where it comes from. */
@@ -54,23 +55,29 @@ const termsOf = (event: ParleyEvent | undefined): readonly (Term | AgreedTerm)[]
 const sourceTerm = (event: ParleyEvent | undefined, key: string): Term | AgreedTerm | undefined =>
   termsOf(event).filter((term) => termKey(term) === key).pop();
 
-const answerTerm = (byId: ReadonlyMap<string, ParleyEvent>, key: string, held: PositionTerm): AnsweredTerm => {
-  const event = byId.get(held.eventId);
+type ById = (id: string) => ParleyEvent | undefined;
+
+const answerTerm = (byId: ById, key: string, held: PositionTerm): AnsweredTerm => {
+  const event = byId(held.eventId);
   const term = sourceTerm(event, key);
-  return {
+  const provenance = provenanceById(byId, held.eventId);
+  // Built field by field: answers are made per query, and conditional spreads cost several times more.
+  const answered: AnsweredTerm = {
     ...held,
-    ...provenanceById(byId, held.eventId),
+    confidence: provenance.confidence,
+    source: provenance.source,
     metric: term?.metric ?? key,
-    ...(term?.scope !== undefined ? { scope: term.scope } : {}),
-    ...(term?.text !== undefined ? { text: term.text } : {}),
-    ...(term?.note ? { note: term.note } : {}),
     window: event ? validWindowOf(event) : { from: held.since, to: held.since },
   };
+  if (term?.scope !== undefined) answered.scope = term.scope;
+  if (term?.text !== undefined) answered.text = term.text;
+  if (term?.note) answered.note = term.note;
+  return answered;
 };
 
-const answerAgreed = (byId: ReadonlyMap<string, ParleyEvent>, key: string, held: PositionTerm, asOf: string): AgreedAnswer => {
+const answerAgreed = (byId: ById, key: string, held: PositionTerm, asOf: string): AgreedAnswer => {
   const answered = answerTerm(byId, key, held);
-  const term = sourceTerm(byId.get(held.eventId), key);
+  const term = sourceTerm(byId(held.eventId), key);
   const schedule = term !== undefined && 'schedule' in term ? term.schedule : undefined;
   return schedule === undefined ? answered : { ...answered, schedule, inForce: stepInForce(schedule, asOf) };
 };
@@ -92,19 +99,30 @@ const possibleTerms = (events: readonly EffectiveEvent[], state: IssueState): Po
 /**
  * The issue's state as answered: every position and agreed term with its provenance, wording and
  * window; the step of a phase-in in force; and what may already have happened by asOf. `events`
- * are those the state was folded from (the same knowledge, the same confidence floor).
+ * are those the state was folded from (the same knowledge, the same confidence floor), or a lookup
+ * over them, so that an answer costs what it shows rather than the length of the history.
  */
 export const answerIssueState = (
   state: IssueState,
-  events: readonly EffectiveEvent[],
+  events: readonly EffectiveEvent[] | EventLookup,
   minConfidence: Confidence | null = null,
 ): IssueAnswer => {
-  const byId = eventsById(events);
+  const lookup = isLookup(events) ? events : eventLookup(events);
+  const byId: ById = (id) => lookup.event(id);
   return {
-    ...state,
+    negotiation: state.negotiation,
+    issue: state.issue,
+    asOf: state.asOf,
+    knownAt: state.knownAt,
+    status: state.status,
     positions: mapEntries(state.positions, (_party, terms) => mapEntries(terms, (key, held) => answerTerm(byId, key, held))),
+    gaps: state.gaps,
     agreed: state.agreed === null ? null : mapEntries(state.agreed, (key, held) => answerAgreed(byId, key, held, state.asOf)),
-    possible: possibleTerms(events, state),
+    eventCount: state.eventCount,
+    lastEventAt: state.lastEventAt,
+    possible: possibleTerms(lookup.openWindowed(), state),
     minConfidence,
   };
 };
+
+const isLookup = (events: readonly EffectiveEvent[] | EventLookup): events is EventLookup => !Array.isArray(events);

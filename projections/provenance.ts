@@ -37,7 +37,7 @@ export const eventsById = (events: readonly { event: ParleyEvent }[]): ReadonlyM
   new Map(events.map(({ event }) => [event.id, event]));
 
 /** The provenance of a fact resting on `eventId`, or a bare one when the event is not in the slice. */
-export const provenanceById = (byId: ReadonlyMap<string, ParleyEvent>, eventId: string): Provenance => {
-  const event = byId.get(eventId);
+export const provenanceById = (byId: ReadonlyMap<string, ParleyEvent> | ((id: string) => ParleyEvent | undefined), eventId: string): Provenance => {
+  const event = typeof byId === 'function' ? byId(eventId) : byId.get(eventId);
   return event ? provenanceOf(event) : { eventId, confidence: 'reported', source: sourceRefOf({}) };
 };

@@ -25,6 +25,9 @@ const scheduleLines = (key: string, term: AgreedAnswer): string[] =>
           step.from, `${step.value} ${term.unit}`, term.inForce?.from === step.from ? '← in force' : '',
         ]))];
 
+/** A spread between two percentages is in percentage points, not percent. */
+export const spreadText = (spread: number, unit: string): string => (unit === 'percent' ? `${spread} percentage points` : `${spread} ${unit}`);
+
 const inForceCell = (t: AgreedAnswer): string =>
   t.inForce ? `${t.inForce.value} ${t.unit} since ${t.inForce.from}` : t.inForce === null ? 'not yet' : '';
 
@@ -46,7 +49,7 @@ export const formatIssueState = (state: IssueAnswer): string => {
   }
   const gaps = Object.entries(state.gaps);
   if (gaps.length) {
-    lines.push('', 'Gaps (same metric and scope, same unit):', table(['metric', 'low', 'high', 'spread'], gaps.map(([key, g]) => [key, `${g.min} ${g.unit} (${g.low.join(', ')})`, `${g.max} ${g.unit} (${g.high.join(', ')})`, `${g.spread} ${g.unit}`])));
+    lines.push('', 'Gaps (same metric and scope, same unit):', table(['metric', 'low', 'high', 'spread'], gaps.map(([key, g]) => [key, `${g.min} ${g.unit} (${g.low.join(', ')})`, `${g.max} ${g.unit} (${g.high.join(', ')})`, spreadText(g.spread, g.unit)])));
   }
   if (state.agreed) {
     const agreed = Object.entries(state.agreed);
@@ -60,6 +63,10 @@ export const formatIssueState = (state: IssueAnswer): string => {
       formatWindow(p.window), p.term ? `${p.party ?? p.eventType}: ${p.metric} ${formatTerm(p.term)}` : p.summary, p.confidence,
     ])));
   }
-  if (state.eventCount === 0 && state.possible.length === 0) lines.push('', 'Nothing recorded on this issue by this day (see `parley timeline`).');
+  const timelineHint = `parley timeline --negotiation ${state.negotiation} --issue ${state.issue}`;
+  if (state.eventCount === 0 && state.possible.length === 0) lines.push('', `Nothing recorded on this issue by this day (see \`${timelineHint}\`).`);
+  else if (state.eventCount > 0 && Object.keys(state.positions).length === 0) {
+    lines.push('', `No party holds a position; its ${state.eventCount} event(s) are in \`${timelineHint} --to ${state.asOf}\`.`);
+  }
   return lines.join('\n');
 };

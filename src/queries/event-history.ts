@@ -1,5 +1,5 @@
 import { eventCountsFrom, StoredEvent } from '../../events';
-import { bodyOf, countCountedBy, EffectiveEvent, isCorrectionEvent, knownAtBound, resolveKnowledge } from '../../projections';
+import { bodyOf, countCountedBy, EffectiveEvent, EventLookup, eventLookup, growingLookup, isCorrectionEvent, knownAtBound, resolveKnowledge } from '../../projections';
 
 /**
  * The stored events of one slice in position order, with the latest-knowledge view resolved once.
@@ -11,6 +11,8 @@ import { bodyOf, countCountedBy, EffectiveEvent, isCorrectionEvent, knownAtBound
 export class EventHistory {
   private readonly events: StoredEvent[] = [];
   private latest?: EffectiveEvent[];
+  /** Ids and many-day windows of the latest view, kept in step with it (answers need them per query). */
+  private latestLookup?: ReturnType<typeof growingLookup>;
   private lastRecordedAt = '';
   /** Where the latest view changed (lowest valid-time index), by version, since it was last resolved. */
   private changes: { version: number; from: number }[] = [];
@@ -41,9 +43,11 @@ export class EventHistory {
       const entry: EffectiveEvent = { event: bodyOf(event), position: event.position, recordedAt: event.recordedAt, countsFrom: eventCountsFrom(event) };
       const at = countCountedBy(this.latest, entry.countsFrom, (e) => e.countsFrom);
       this.latest.splice(at, 0, entry);
+      this.latestLookup?.add(entry);
       this.changes.push({ version: this.version, from: at });
     } else {
       this.latest = undefined;
+      this.latestLookup = undefined;
       this.changes = [];
     }
   }
@@ -66,6 +70,12 @@ export class EventHistory {
   known(knownAt: string): EffectiveEvent[] {
     if (!this.isLatest(knownAt)) return resolveKnowledge(this.events, knownAt);
     return (this.latest ??= resolveKnowledge(this.events, knownAt));
+  }
+
+  /** A lookup over what `known(knownAt)` returns: kept current for the latest knowledge, built afresh for the past. */
+  lookup(knownAt: string): EventLookup {
+    if (!this.isLatest(knownAt)) return eventLookup(this.known(knownAt));
+    return (this.latestLookup ??= growingLookup(this.known(knownAt)));
   }
 
   stored(): readonly StoredEvent[] {

@@ -25,14 +25,15 @@ export class GetIssueStateHandler implements IQueryHandler<GetIssueState> {
     const { negotiation, issue } = await this.directory.resolveIssue(q.issue, q.negotiation);
     const { asOf, knownAt } = resolvePointInTime(this.clock, q);
     const history = await this.cache.history(issueSlice(negotiation, issue), { alreadyCaughtUp: true });
-    const events = atLeastAsConfident(history.known(knownAt), q.minConfidence);
+    const known = history.known(knownAt);
+    const events = atLeastAsConfident(known, q.minConfidence);
     const minConfidence = q.minConfidence ?? null;
     // The index folds the latest knowledge of every confidence; other views fold from scratch.
-    if (!history.isLatest(knownAt) || events !== history.known(knownAt)) {
+    if (!history.isLatest(knownAt) || events !== known) {
       return answerIssueState(issueStateAt(events, { negotiation, issue, asOf, knownAt }), events, minConfidence);
     }
     const index = IssueStateIndex.for(history, negotiation, issue, knownAt, this.indexes.get(history));
     this.indexes.set(history, index);
-    return answerIssueState(index.stateAt(asOf, knownAt), events, minConfidence);
+    return answerIssueState(index.stateAt(asOf, knownAt), history.lookup(knownAt), minConfidence);
   }
 }

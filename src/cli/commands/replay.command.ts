@@ -2,7 +2,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { IssueDiff, summarize } from '../../../projections';
 import { ReplayIssue } from '../../queries/issue-replay.query';
 import { StoreFlags, withApp } from '../boot';
-import { formatTerm } from '../format-issue-state';
+import { formatTerm, spreadText } from '../format-issue-state';
 import { fromFlag, knownAtFlag, toFlag } from '../point-in-time-flags';
 import { print, printCsv } from '../print';
 import { replayCsv } from '../../exports/answer-csv';
@@ -20,7 +20,7 @@ export interface ReplayFlags extends StoreFlags {
 export const formatDiff = (diff: IssueDiff): string[] => [
   ...(diff.status ? [`status ${diff.status.from} → ${diff.status.to}`] : []),
   ...diff.changes.map((c) => `${c.party} ${c.metric}: ${formatTerm(c.before)} → ${formatTerm(c.after)}`),
-  ...diff.gaps.map((g) => `gap ${g.metric}: ${g.before ? `${g.before.spread} ${g.before.unit}` : '—'} → ${g.after ? `${g.after.spread} ${g.after.unit}` : '—'}`),
+  ...diff.gaps.map((g) => `gap ${g.metric}: ${g.before ? spreadText(g.before.spread, g.before.unit) : '—'} → ${g.after ? spreadText(g.after.spread, g.after.unit) : '—'}`),
 ];
 
 /** `parley replay ISSUE`: each event in valid-time order, followed by what it changed. */
