@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root';
+import { compressAnswers } from './compress-answers';
 
 /** Where `npm run build:web` (run by `npm ci` through `prepare`) puts the page. */
 export const webRoot = (): string => join(packageRoot(__dirname), 'dist', 'web');
@@ -34,6 +35,7 @@ export class WebModule implements OnModuleInit {
     const adapter = this.adapterHost.httpAdapter as FastifyAdapter | undefined;
     if (!adapter) return; // not an HTTP application (the CLI)
     this.serveSourceTexts(adapter);
+    compressAnswers(adapter.getInstance());
     const root = webRoot();
     if (!existsSync(join(root, 'index.html'))) {
       this.logger.warn(`no web page in ${root}: run "npm run build:web"`);
