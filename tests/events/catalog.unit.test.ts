@@ -1,15 +1,8 @@
 import { countsFrom, EVENT_TYPES, EventValidationError, parseEventsText, upcast, validateEvent } from '../../events';
 import { validateInChunks } from '../../src/commands/validate-in-chunks';
+import { offerInput } from './given';
 
-const offer = (overrides: Record<string, unknown> = {}) => ({
-  type: 'OfferMade',
-  negotiation: 'nafta-renegotiation',
-  issue: 'auto-rules-of-origin',
-  party: 'MX',
-  occurredAt: '2018-05-24',
-  data: { terms: [{ metric: 'regional_value_content', value: 70, unit: 'percent' }] },
-  ...overrides,
-});
+const offer = offerInput;
 const problems = (input: unknown) => validateEvent(input).problems.map((p) => `${p.path}: ${p.message}`);
 
 describe('the event catalog (wire format v1)', () => {

@@ -1,14 +1,7 @@
 import { countsFrom, precisionOf, validateEvent, validWindowOf, windowStart } from '../../events';
+import { offerInput } from './given';
 
-const offer = (overrides: Record<string, unknown> = {}) => ({
-  type: 'OfferMade',
-  negotiation: 'nafta-renegotiation',
-  issue: 'auto-rules-of-origin',
-  party: 'MX',
-  occurredAt: '2018-05-24',
-  data: { terms: [{ metric: 'regional_value_content', value: 70, unit: 'percent' }] },
-  ...overrides,
-});
+const offer = offerInput;
 const agreement = (term: Record<string, unknown>) => ({
   type: 'AgreementReached',
   negotiation: 'nafta-renegotiation',
