@@ -7,10 +7,9 @@
 import * as grpc from "@grpc/grpc-js";
 import { AppendReq, AppendResp } from "@eventstore/db-client/generated/streams_pb";
 import type { ExpectedRevision, InMemoryLog, ProposedEvent } from "./log";
-import { CONTENT_TYPE_JSON, empty, streamName, uuidToString } from "./proto";
+import { CONTENT_TYPE_JSON, empty, expectedRevisionOf, streamName, uuidToString } from "./proto";
 import { invalidArgument, rpcError } from "./grpc-call";
 
-const Case = AppendReq.Options.ExpectedStreamRevisionCase;
 
 export interface AppendSettings {
   /** KurrentDB's MaxAppendSize (default 1 MiB): total size of one append's events. */
@@ -47,7 +46,9 @@ function append(log: InMemoryLog, settings: AppendSettings, messages: AppendReq[
   const stream = streamName(options.getStreamIdentifier());
   if (!stream) throw new AppendError(invalidArgument("stream name must not be empty"));
 
-  const expected = expectedRevision(options);
+  const expected =
+    expectedRevisionOf(options, options.hasRevision() ? options.getRevision() : undefined) ??
+    missing("an expected stream revision is required");
   let events: ProposedEvent[];
   try {
     events = proposedEvents(rest.map((message) => message.getProposedMessage() ?? missingProposal()), settings);
@@ -106,19 +107,8 @@ function missingProposal(): never {
   throw new ProposalError("invalid", "expected a proposed message");
 }
 
-function expectedRevision(options: AppendReq.Options): ExpectedRevision {
-  switch (options.getExpectedStreamRevisionCase()) {
-    case Case.ANY:
-      return { kind: "any" };
-    case Case.NO_STREAM:
-      return { kind: "no_stream" };
-    case Case.STREAM_EXISTS:
-      return { kind: "stream_exists" };
-    case Case.REVISION:
-      return { kind: "exact", revision: BigInt(options.getRevision()) };
-    default:
-      throw new AppendError(invalidArgument("an expected stream revision is required"));
-  }
+function missing(what: string): never {
+  throw new AppendError(invalidArgument(what));
 }
 
 /** What both append RPCs carry per event (AppendReq and BatchAppendReq proposed messages). */

@@ -27,7 +27,7 @@ import { Status } from "@eventstore/db-client/generated/status_pb";
 import { Code } from "@eventstore/db-client/generated/code_pb";
 import { proposedEvents, ProposalError, type AppendSettings } from "./append";
 import type { ExpectedRevision, InMemoryLog, ProposedEvent } from "./log";
-import { empty, streamIdentifier, streamName, uuidToString } from "./proto";
+import { empty, expectedRevisionOf, streamIdentifier, streamName, uuidToString } from "./proto";
 
 type BatchAppendCall = grpc.ServerDuplexStream<BatchAppendReq, BatchAppendResp>;
 type Details = NonNullable<ReturnType<Status["getDetails"]>>;
@@ -85,7 +85,9 @@ function receive(log: InMemoryLog, settings: AppendSettings, pending: Map<string
     if (!stream) return reply("").setError(status(Code.INVALID_ARGUMENT, "BadRequest", new BadRequest().setMessage("Required field StreamIdentifier not set."), "BadRequest"));
     const deadline = options.getDeadline();
     if (deadline && deadline.toDate().getTime() <= Date.now()) return reply(stream).setError(status(Code.DEADLINE_EXCEEDED, "Timeout", new Timeout(), "Timeout"));
-    if (!pending.has(key)) pending.set(key, { stream, expected: expectedRevision(options), proposals: [] });
+    const expected = expectedRevisionOf(options, options.hasStreamPosition() ? options.getStreamPosition() : undefined);
+    if (!expected) return reply(stream).setError(status(Code.INVALID_ARGUMENT, "BadRequest", new BadRequest().setMessage("an expected stream position is required"), "BadRequest"));
+    if (!pending.has(key)) pending.set(key, { stream, expected, proposals: [] });
   }
   const write = pending.get(key);
   if (!write) return undefined; // a write already refused (or never opened): the server ignores its remaining messages
@@ -145,22 +147,6 @@ function receive(log: InMemoryLog, settings: AppendSettings, pending: Map<string
   return response.setError(status(Code.ALREADY_EXISTS, "WrongExpectedVersion", wrong, "WrongExpectedVersion"));
 }
 
-const Case = BatchAppendReq.Options.ExpectedStreamPositionCase;
-
-function expectedRevision(options: BatchAppendReq.Options): ExpectedRevision {
-  switch (options.getExpectedStreamPositionCase()) {
-    case Case.ANY:
-      return { kind: "any" };
-    case Case.NO_STREAM:
-      return { kind: "no_stream" };
-    case Case.STREAM_EXISTS:
-      return { kind: "stream_exists" };
-    case Case.STREAM_POSITION:
-      return { kind: "exact", revision: BigInt(options.getStreamPosition()) };
-    default:
-      return { kind: "any" };
-  }
-}
 
 function setExpected(response: BatchAppendResp, expected: ExpectedRevision): void {
   switch (expected.kind) {

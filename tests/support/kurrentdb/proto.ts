@@ -6,7 +6,7 @@
 import { stringify as stringifyUuid, parse as parseUuid } from "uuid";
 import { Empty, StreamIdentifier, UUID } from "@eventstore/db-client/generated/shared_pb";
 import { ReadReq, ReadResp } from "@eventstore/db-client/generated/streams_pb";
-import { DELETED_STREAM_REVISION, type LogRecord } from "./log";
+import { DELETED_STREAM_REVISION, type ExpectedRevision, type LogRecord } from "./log";
 
 export const CONTENT_TYPE_JSON = "application/json";
 export const CONTENT_TYPE_OCTET_STREAM = "application/octet-stream";
@@ -94,3 +94,14 @@ export function streamNotFoundResponse(name: string): ReadResp {
 }
 
 export const empty = (): Empty => new Empty();
+
+/** The expected-revision oneof of Append, BatchAppend and Tombstone options; undefined when none is set. */
+export function expectedRevisionOf(
+  options: { hasAny(): boolean; hasNoStream(): boolean; hasStreamExists(): boolean },
+  revision: string | undefined,
+): ExpectedRevision | undefined {
+  if (options.hasAny()) return { kind: "any" };
+  if (options.hasNoStream()) return { kind: "no_stream" };
+  if (options.hasStreamExists()) return { kind: "stream_exists" };
+  return revision === undefined ? undefined : { kind: "exact", revision: BigInt(revision) };
+}

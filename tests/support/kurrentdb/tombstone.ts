@@ -5,18 +5,18 @@
  */
 import * as grpc from "@grpc/grpc-js";
 import { TombstoneReq, TombstoneResp } from "@eventstore/db-client/generated/streams_pb";
-import type { ExpectedRevision, InMemoryLog } from "./log";
-import { streamName } from "./proto";
+import type { InMemoryLog } from "./log";
+import { expectedRevisionOf, streamName } from "./proto";
 import { invalidArgument, rpcError } from "./grpc-call";
 
-const Case = TombstoneReq.Options.ExpectedStreamRevisionCase;
 
 export function tombstoneHandler(log: InMemoryLog) {
   return (call: grpc.ServerUnaryCall<TombstoneReq, TombstoneResp>, callback: grpc.sendUnaryData<TombstoneResp>): void => {
     const options = call.request.getOptions();
     const stream = streamName(options?.getStreamIdentifier());
     if (!options || !stream) return callback(invalidArgument("stream name must not be empty"));
-    const expected = expectedRevision(options);
+    const expected = expectedRevisionOf(options, options.hasRevision() ? options.getRevision() : undefined);
+    if (!expected) return callback(invalidArgument("an expected stream revision is required"));
     const outcome = log.tombstone(stream, expected);
     if (outcome.ok) {
       const position = outcome.position!.toString(10);
@@ -31,18 +31,5 @@ export function tombstoneHandler(log: InMemoryLog) {
     if (outcome.currentRevision >= 0) trailers["actual-version"] = String(outcome.currentRevision);
     return callback(rpcError(grpc.status.FAILED_PRECONDITION, "Wrong expected version.", trailers));
   };
-}
-
-function expectedRevision(options: TombstoneReq.Options): ExpectedRevision {
-  switch (options.getExpectedStreamRevisionCase()) {
-    case Case.NO_STREAM:
-      return { kind: "no_stream" };
-    case Case.STREAM_EXISTS:
-      return { kind: "stream_exists" };
-    case Case.REVISION:
-      return { kind: "exact", revision: BigInt(options.getRevision()) };
-    default:
-      return { kind: "any" };
-  }
 }
 
