@@ -49,15 +49,17 @@ describe('the bundled NAFTA history over HTTP', () => {
     expect(state.gaps).toEqual({});
   });
 
-  it('given asOf 2018-01-30, when GET sunset-clause and dispute-settlement, then they show the US demands of that date', async () => {
+  it('given asOf 2018-01-30, when GET sunset-clause and dispute-settlement, then they show the US demands of that date and Canada\'s compromises', async () => {
     const sunset = await issueState('sunset-clause', '2018-01-30');
     expect(sunset.status).toBe('open');
-    expect(sunset.positions).toEqual({
-      US: { review_period_years: expect.objectContaining({ value: 5, unit: 'years', since: '2018-01-29', eventId: 'nafta-2018-01-29-us-demand-sunset', eventType: 'DemandTabled' }) },
+    expect(sunset.positions.US).toEqual({
+      review_period_years: expect.objectContaining({ value: 5, unit: 'years', since: '2018-01-29', eventId: 'nafta-2018-01-29-us-demand-sunset', eventType: 'DemandTabled' }),
     });
+    expect(sunset.positions.CA.review_period_years).toMatchObject({ eventId: 'nafta-2018-01-29-ca-offer-sunset-compromise', eventType: 'OfferMade' });
     const disputes = await issueState('dispute-settlement', '2018-01-30');
-    expect(Object.keys(disputes.positions)).toEqual(['US']);
-    for (const metric of ['chapter_19_panels', 'state_to_state', 'investor_state']) {
+    expect(Object.keys(disputes.positions).sort()).toEqual(['CA', 'US']);
+    // One phrase of the article ("largely eliminate trade and investment dispute-settlement systems"): no chapter is named.
+    for (const metric of ['trade_dispute_settlement', 'investor_state']) {
       expect(disputes.positions.US[metric]).toMatchObject({ text: 'largely eliminate', eventId: 'nafta-2018-01-29-us-demand-dispute-settlement' });
     }
   });

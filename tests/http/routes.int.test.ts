@@ -112,12 +112,15 @@ describe('HTTP API routes (e2e over real HTTP, bundled history loaded, auth off)
       const res = await server.get(`/events?negotiation=${NAFTA}&issue=${AUTO}&party=MX&limit=1000`);
       expect(res.status).toBe(200);
       expect(res.body.events.map((e: { id: string }) => e.id).sort()).toEqual(
-        ['nafta-2017-mx-officials-rules-of-origin', 'nafta-2018-05-24-mx-counter-lvc-20', 'nafta-2018-05-24-mx-counter-rvc-70', 'nafta-2018-05-24-mx-offer-autos-flexibility'].sort(),
+        [
+          'nafta-2017-us-demand-national-content', 'nafta-2018-01-29-mx-far-apart-on-auto-content', 'nafta-2018-05-24-mx-counter-lvc-20',
+          'nafta-2018-05-24-mx-counter-rvc-70', 'nafta-2018-05-24-mx-offer-autos-flexibility', 'nafta-2018-05-24-mx-refuses-to-fully-meet-us-demands',
+        ].sort(),
       );
       const comma = await server.get(`/events?negotiation=${NAFTA}&type=CounterofferMade,ProposalRejected&limit=1000`);
       const repeated = await server.get(`/events?negotiation=${NAFTA}&type=CounterofferMade&type=ProposalRejected&limit=1000`);
       expect(comma.status).toBe(200);
-      expect(comma.body.events.map((e: { type: string }) => e.type).sort()).toEqual(['CounterofferMade', 'CounterofferMade', 'ProposalRejected']);
+      expect(comma.body.events.map((e: { type: string }) => e.type).sort()).toEqual(['CounterofferMade', 'CounterofferMade', 'ProposalRejected', 'ProposalRejected', 'ProposalRejected']);
       expect(repeated.body).toEqual(comma.body);
     });
 
@@ -136,14 +139,14 @@ describe('HTTP API routes (e2e over real HTTP, bundled history loaded, auth off)
       expect(days.length).toBeGreaterThan(5);
       expect(days).toEqual([...days].sort());
       expect(days.every((d: string) => d >= '2018-01-01' && d <= '2018-05-23')).toBe(true);
-      expect(res.body.entries[res.body.entries.length - 1].event.id).toBe('nafta-2018-05-23-us-probe-auto-imports');
+      expect(res.body.entries.slice(-2).map((e: { event: { id: string } }) => e.event.id)).toEqual(['nafta-2018-05-23-us-probe-auto-imports', 'nafta-2018-05-23-us-auto-tariff-threat']);
       expect(res.body.entries[0]).toMatchObject({ position: expect.any(Number), recordedAt: HISTORY_RECORDED_AT, summary: expect.any(String) });
     });
 
     it('given issue, party and type filters, when GET /timeline, then only matching entries come back', async () => {
-      const res = await server.get(`/timeline?negotiation=${NAFTA}&issue=${AUTO}&party=US&type=OfferMade`);
+      const res = await server.get(`/timeline?negotiation=${NAFTA}&issue=${AUTO}&party=CA&type=OfferMade`);
       expect(res.status).toBe(200);
-      expect(res.body.entries.map((e: { event: { id: string } }) => e.event.id)).toEqual(['nafta-2018-05-24-us-offer-rvc-75']);
+      expect(res.body.entries.map((e: { event: { id: string } }) => e.event.id)).toEqual(['nafta-2018-01-29-ca-offer-auto-compromises']);
     });
 
     it('given knownAt before the history was recorded, when GET /timeline, then nothing was known yet', async () => {
@@ -167,18 +170,18 @@ describe('HTTP API routes (e2e over real HTTP, bundled history loaded, auth off)
       expect(nafta.issues).toEqual(expect.arrayContaining([AUTO, 'sunset-clause', 'dispute-settlement', 'auto-tariffs']));
     });
 
-    it('given asOf 2018-05-25, when GET /negotiations/nafta-renegotiation, then the overview shows two rounds held, the open auto probe and the issues', async () => {
+    it('given asOf 2018-05-25, when GET /negotiations/nafta-renegotiation, then the overview shows the three rounds recorded (1, 6, 7), the open auto probe and the issues', async () => {
       const res = await server.get(`/negotiations/${NAFTA}?asOf=2018-05-25`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ negotiation: NAFTA, asOf: '2018-05-25', title: 'NAFTA renegotiation', rounds: { held: 2, last: { round: '7' } } });
+      expect(res.body).toMatchObject({ negotiation: NAFTA, asOf: '2018-05-25', title: 'NAFTA renegotiation', rounds: { held: 3, last: { round: '7' } } });
       expect(res.body.openProbes.map((p: { eventId: string }) => p.eventId)).toEqual(['nafta-2018-05-23-us-probe-auto-imports']);
       expect(res.body.issues.map((i: { issue: string }) => i.issue)).toEqual(expect.arrayContaining([AUTO, 'sunset-clause']));
     });
 
-    it('given asOf 2018-01-30, when GET the overview, then one round was held and no probe was open yet', async () => {
+    it('given asOf 2018-01-30, when GET the overview, then rounds 1 and 6 are recorded and no probe was open yet', async () => {
       const res = await server.get(`/negotiations/${NAFTA}?asOf=2018-01-30&knownAt=2024-06-01`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ asOf: '2018-01-30', rounds: { held: 1, last: { round: '6', location: 'Montreal' } }, openProbes: [] });
+      expect(res.body).toMatchObject({ asOf: '2018-01-30', rounds: { held: 2, last: { round: '6', location: 'Montreal' } }, openProbes: [] });
     });
   });
 
@@ -196,7 +199,10 @@ describe('HTTP API routes (e2e over real HTTP, bundled history loaded, auth off)
       expect(res.body).toMatchObject({ negotiation: NAFTA, issue: AUTO });
       const steps: Array<{ event: { event: { id: string }; countsFrom: string }; state: unknown }> = res.body.steps;
       expect(steps.map((s) => s.event.event.id).sort()).toEqual(
-        ['nafta-2018-05-24-mx-offer-autos-flexibility', 'nafta-2018-05-24-us-offer-rvc-75', 'nafta-2018-05-24-us-demand-lvc-40-16usd', 'nafta-2018-05-24-mx-counter-lvc-20', 'nafta-2018-05-24-mx-counter-rvc-70'].sort(),
+        [
+          'nafta-2018-05-24-mx-offer-autos-flexibility', 'nafta-2018-05-24-us-offer-rvc-75', 'nafta-2018-05-24-us-demand-lvc-40-16usd',
+          'nafta-2018-05-24-mx-counter-lvc-20', 'nafta-2018-05-24-mx-counter-rvc-70', 'nafta-2018-05-24-mx-refuses-to-fully-meet-us-demands',
+        ].sort(),
       );
       for (const step of steps) {
         expect(step.event.countsFrom).toBe('2018-05-24');
@@ -226,16 +232,18 @@ describe('HTTP API routes (e2e over real HTTP, bundled history loaded, auth off)
   });
 
   describe('GET /tariffs and GET /probes', () => {
-    it('given the 2018 steel and aluminum tariffs, when GET /tariffs?asOf=2025-06-05&target=MX, then both are in force on Mexico', async () => {
-      const res = await server.get('/tariffs?asOf=2025-06-05&target=MX');
+    it('given the 2018 steel and aluminum tariffs, when GET /tariffs?asOf=2018-06-15&target=MX, then both are in force on Mexico (and none after their lifting in May 2019)', async () => {
+      const res = await server.get('/tariffs?asOf=2018-06-15&target=MX');
       expect(res.status).toBe(200);
-      expect(res.body.asOf).toBe('2025-06-05');
+      expect(res.body.asOf).toBe('2018-06-15');
       expect(res.body.inForce.map((t: { product: string; target: string; rate: { value: number } }) => [t.product, t.target, t.rate.value]).sort()).toEqual([
         ['aluminum', 'MX', 10],
         ['steel', 'MX', 25],
       ]);
-      const other = await server.get('/tariffs?asOf=2025-06-05&target=CN');
+      const other = await server.get('/tariffs?asOf=2018-06-15&target=CN');
       expect(other.body.inForce).toEqual([]);
+      const lifted = await server.get('/tariffs?asOf=2025-06-05&target=MX');
+      expect(lifted.body.inForce).toEqual([]);
       const before = await server.get('/tariffs?asOf=2017-06-01&knownAt=2024-06-01');
       expect(before.body.inForce).toEqual([]);
     });

@@ -32,14 +32,14 @@ describe('the ten analyst tasks, through the page (Chromium)', () => {
     };
     page.on('request', onRequest);
     await page.goto('/');
-    await stateFor(page, '2018-05-24');
+    await stateFor(page, '2018-11-30');
     await page.locator('[data-live-status="open"]').waitFor();
     await page.locator('#tariffs .muted').first().waitFor();
     page.off('request', onRequest);
 
     expect(await page.inputValue('#negotiation')).toBe(NAFTA);
     expect(await page.inputValue('#issue')).toBe(AUTO_ROO);
-    expect(await page.inputValue('#as-of-date')).toBe('2018-05-24');
+    expect(await page.inputValue('#as-of-date')).toBe('2018-11-30');
     const calls = asked.filter((u) => !u.startsWith('/subscriptions'));
     expect(new Set(calls).size).toBe(calls.length);
     expect(calls.map((u) => u.split('?')[0]).sort()).toEqual(
@@ -111,22 +111,23 @@ describe('the ten analyst tasks, through the page (Chromium)', () => {
     await openView(page, `?negotiation=${NAFTA}&issue=${AUTO_ROO}`);
     const next = page.getByRole('button', { name: 'Next step' });
     for (let i = 1; i <= 8; i++) await next.click();
-    await page.locator('#narration', { hasText: 'Step 8 of 10' }).waitFor();
-    await page.locator('.state-table caption', { hasText: 'after step 8 of 10' }).waitFor();
+    await page.locator('#narration', { hasText: 'Step 8 of 16' }).waitFor();
+    await page.locator('.state-table caption', { hasText: 'after step 8 of 16' }).waitFor();
     expect(await cell(page, 'US', 'labor_value_content').innerText()).toBe('40 %');
     expect(await page.locator('#state-table td[data-party="MX"][data-metric^="labor_value_content"] .value').count()).toBe(0);
     expect(await page.locator('#state-table td[data-party="MX"][data-metric^="regional_value_content"] .value').count()).toBe(0);
 
     await next.click();
-    await page.locator('.state-table caption', { hasText: 'after step 9 of 10' }).waitFor();
+    await page.locator('.state-table caption', { hasText: 'after step 9 of 16' }).waitFor();
     expect(await cell(page, 'MX', 'labor_value_content').innerText()).toBe('20 %');
     expect(await page.locator('#state-table td[data-party="MX"][data-metric^="regional_value_content"] .value').count()).toBe(0);
     expect(await page.locator('#narration').innerText()).toContain('Mexico, labor value content: now 20 %');
 
+    await next.click(); // the U.S. 75 % for high-value parts, then Mexico's 70 % of the whole vehicle
     await next.click();
-    await page.locator('.state-table caption', { hasText: 'after step 10 of 10' }).waitFor();
+    await page.locator('.state-table caption', { hasText: 'after step 11 of 16' }).waitFor();
     expect(await cell(page, 'MX', 'regional_value_content').innerText()).toBe('70 %');
-    expect(new URL(page.url()).searchParams.get('step')).toBe('10');
+    expect(new URL(page.url()).searchParams.get('step')).toBe('11');
     await page.getByRole('button', { name: 'Stop' }).click();
   }, 40_000);
 

@@ -4,7 +4,7 @@
  * were corrected or retracted by then, which will be later, and the retracted ones themselves.
  */
 import type { StoredEvent, TimelineEntry } from './api';
-import { formatTerm, metricLabel, partyName, typeLabel, windowEnd } from './model';
+import { formatTerm, metricLabel, partyName, precisionOf, typeLabel, windowEnd } from './model';
 
 export type KnowledgeMark =
   | { kind: 'corrected'; by: StoredEvent }
@@ -42,7 +42,7 @@ export const summaryOf = (event: StoredEvent): string => {
 
 const asEntry = (event: StoredEvent): TimelineEntry => {
   const { position, recordedAt, ...body } = event;
-  const precision = body.occurredAt.length === 10 ? 'day' : body.occurredAt.length === 7 ? 'month' : 'year';
+  const precision = precisionOf(body.occurredAt);
   return { event: body, position, recordedAt, countsFrom: windowEnd(body.occurredAt), precision, summary: summaryOf(event) };
 };
 

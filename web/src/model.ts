@@ -142,10 +142,26 @@ export const isDay = (value: string): boolean => {
 };
 
 /** The first day of a partial date's window ("2018" → 2018-01-01). */
-export const windowStart = (date: string): string => (date.length === 10 ? date : date.length === 7 ? `${date}-01` : `${date}-01-01`);
+/** An occurredAt may be an interval "A/B" of partial dates (the source only brackets the event). */
+const boundsOf = (date: string): [string, string] => {
+  const slash = date.indexOf('/');
+  return slash < 0 ? [date, date] : [date.slice(0, slash), date.slice(slash + 1)];
+};
+
+export const windowStart = (date: string): string => {
+  const from = boundsOf(date)[0];
+  return from.length === 10 ? from : from.length === 7 ? `${from}-01` : `${from}-01-01`;
+};
+
+/** A date's precision; an interval "A/B" has the coarser of its bounds'. */
+export const precisionOf = (date: string): Precision => {
+  const rank = (d: string) => (d.length === 10 ? 0 : d.length === 7 ? 1 : 2);
+  return (['day', 'month', 'year'] as const)[Math.max(...boundsOf(date).map(rank))];
+};
 
 /** The last day of a partial date's window: the day it counts from ("2018-05" → 2018-05-31). */
 export const windowEnd = (date: string): string => {
+  if (date.includes('/')) return windowEnd(boundsOf(date)[1]);
   if (date.length === 10) return date;
   if (date.length === 7) {
     const [year, month] = date.split('-').map(Number);
@@ -159,7 +175,8 @@ const fullDay = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', 
 
 /** A partial date in words, keeping its precision: "24 May 2018", "May 2018", "2017". */
 export const formatPartialDate = (date: string, precision?: Precision): string => {
-  const p = precision ?? (date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year');
+  if (date.includes('/')) return boundsOf(date).map((bound) => formatPartialDate(bound)).join(' – ');
+  const p = precision ?? precisionOf(date);
   if (p === 'year') return date.slice(0, 4);
   if (p === 'month') return monthYear.format(dayToDate(windowStart(date)));
   return fullDay.format(dayToDate(date));
