@@ -6,6 +6,8 @@ const NAFTA = 'nafta-renegotiation';
 const AUTO = 'auto-rules-of-origin';
 const MX_70 = 'nafta-2018-05-24-mx-counter-rvc-70';
 const US_75 = 'nafta-2018-05-24-us-offer-rvc-75';
+/** Mexico's 70 % is of the whole vehicle's content: its position is keyed by metric and scope. */
+const WV = 'regional_value_content@whole-vehicle';
 
 /** Recording instants, one per step; the history itself is recorded at HISTORY_RECORDED_AT (2024-01-01). */
 const CORRECTED_AT = '2024-02-01T00:00:00.000Z';
@@ -29,7 +31,7 @@ const correction = (value: number) => ({
       party: 'MX',
       occurredAt: '2018-05-24',
       confidence: 'reported',
-      data: { terms: [{ metric: 'regional_value_content', value, unit: 'percent' }], respondsTo: US_75 },
+      data: { terms: [{ metric: 'regional_value_content', scope: 'whole-vehicle', value, unit: 'percent' }], respondsTo: US_75 },
     },
   },
 });
@@ -52,7 +54,7 @@ const backdatedOffer = {
   party: 'MX',
   occurredAt: '2018-05-20',
   confidence: 'unconfirmed',
-  data: { terms: [{ metric: 'regional_value_content', value: 65, unit: 'percent' }] },
+  data: { terms: [{ metric: 'regional_value_content', scope: 'whole-vehicle', value: 65, unit: 'percent' }] },
 };
 
 describe('bitemporal answers through HTTP (fixed clock advanced between steps)', () => {
@@ -71,12 +73,12 @@ describe('bitemporal answers through HTTP (fixed clock advanced between steps)',
     expect(parsed.error).toBeUndefined();
     return parsed.data!;
   };
-  const mxRvc = async (asOf: string, knownAt?: string) => (await state(asOf, knownAt)).positions.MX?.regional_value_content;
+  const mxRvc = async (asOf: string, knownAt?: string) => (await state(asOf, knownAt)).positions.MX?.[WV];
 
   it('given the history recorded at 2024-01-01, when GET as of 2018-05-25, then Mexico is at 70 % and the answer is as known now', async () => {
     const s = await state('2018-05-25');
     expect(s.knownAt).toBe(HISTORY_RECORDED_AT);
-    expect(s.positions.MX.regional_value_content).toMatchObject({ value: 70, eventId: MX_70 });
+    expect(s.positions.MX[WV]).toMatchObject({ value: 70, eventId: MX_70 });
   });
 
   it('given an EventCorrected of MX 70 → 72 recorded 2024-02-01, when GET with knownAt before and after the correction, then 70 and then 72', async () => {
@@ -93,8 +95,9 @@ describe('bitemporal answers through HTTP (fixed clock advanced between steps)',
     expect(await mxRvc('2018-05-25', '2024-02-01')).toMatchObject({ value: 72 });
     const now = await state('2018-05-25');
     expect(now.knownAt).toBe(CORRECTED_AT);
-    expect(now.positions.MX.regional_value_content).toMatchObject({ value: 72, unit: 'percent' });
-    expect(now.gaps.regional_value_content).toMatchObject({ min: 72, max: 75, spread: 3, low: ['MX'], high: ['US'] });
+    expect(now.positions.MX[WV]).toMatchObject({ value: 72, unit: 'percent' });
+    // The US 75 % is for high-value parts: another scope, so no gap with Mexico's whole-vehicle figure.
+    expect(Object.keys(now.gaps).filter((key) => key.startsWith('regional_value_content'))).toEqual([]);
   });
 
   it('given the correction, when re-POSTed identical, then 201 with duplicates 1 and the answers do not change', async () => {
@@ -124,9 +127,9 @@ describe('bitemporal answers through HTTP (fixed clock advanced between steps)',
     expect(await mxRvc('2018-05-25', '2024-01-15T00:00:00Z')).toMatchObject({ value: 70 });
     expect(await mxRvc('2018-05-25', RETRACTED_AT)).toBeUndefined();
     const now = await state('2018-05-25');
-    expect(now.positions.MX?.regional_value_content).toBeUndefined();
+    expect(now.positions.MX?.[WV]).toBeUndefined();
     expect(now.positions.MX.labor_value_content).toMatchObject({ value: 20 });
-    expect(now.gaps.regional_value_content).toBeUndefined();
+    expect(now.gaps[WV]).toBeUndefined();
   });
 
   it('given the retraction, when a second retraction or a correction of the retracted event is POSTed, then 400 rule_violation naming the reference and nothing is written', async () => {
@@ -171,7 +174,7 @@ describe('bitemporal answers through HTTP (fixed clock advanced between steps)',
     expect(diffBefore.body.changes).toEqual([]);
     const diffAfter = await server.get(`/negotiations/${NAFTA}/issues/${AUTO}/diff?from=2018-05-19&to=2018-05-21`);
     expect(diffAfter.body.changes).toEqual([
-      expect.objectContaining({ party: 'MX', metric: 'regional_value_content', change: 'added', after: expect.objectContaining({ value: 65 }) }),
+      expect.objectContaining({ party: 'MX', metric: WV, change: 'added', after: expect.objectContaining({ value: 65 }) }),
     ]);
     const replay = await server.get(`/negotiations/${NAFTA}/issues/${AUTO}/replay?from=2018-05-20&to=2018-05-20&knownAt=${encodeURIComponent(BACKDATED_AT)}`);
     expect(replay.status).toBe(200);

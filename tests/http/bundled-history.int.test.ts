@@ -26,12 +26,12 @@ describe('the bundled NAFTA history over HTTP', () => {
     return parsed.data!;
   };
 
-  it('given asOf 2018-05-25, when GET auto-rules-of-origin, then the US is at 75 % and Mexico at 70 % regional value content (gap 5, low MX, high US)', async () => {
+  it('given asOf 2018-05-25, when GET auto-rules-of-origin, then the US asks 75 % for high-value parts and Mexico offers 70 % of the whole vehicle: each shows its scope, no gap compares them, both are reported', async () => {
     const state = await issueState(AUTO, '2018-05-25');
     expect(state).toMatchObject({ negotiation: NAFTA, issue: AUTO, asOf: '2018-05-25', status: 'open' });
-    expect(state.positions.US.regional_value_content).toMatchObject({ value: 75, unit: 'percent', eventId: 'nafta-2018-05-24-us-offer-rvc-75' });
-    expect(state.positions.MX.regional_value_content).toMatchObject({ value: 70, unit: 'percent', eventId: 'nafta-2018-05-24-mx-counter-rvc-70' });
-    expect(state.gaps.regional_value_content).toMatchObject({ unit: 'percent', min: 70, max: 75, spread: 5, low: ['MX'], high: ['US'] });
+    expect(state.positions.US['regional_value_content@high-value-parts']).toMatchObject({ value: 75, unit: 'percent', scope: 'high-value-parts', confidence: 'reported', eventId: 'nafta-2018-05-24-us-offer-rvc-75' });
+    expect(state.positions.MX['regional_value_content@whole-vehicle']).toMatchObject({ value: 70, unit: 'percent', scope: 'whole-vehicle', confidence: 'reported', eventId: 'nafta-2018-05-24-mx-counter-rvc-70' });
+    expect(Object.keys(state.gaps).filter((key) => key.startsWith('regional_value_content'))).toEqual([]);
   });
 
   it('given asOf 2018-05-25, when GET auto-rules-of-origin, then the US asks 40 % labour value content with a 16 USD/hour wage floor and Mexico offers 20 %', async () => {

@@ -209,7 +209,7 @@ describe('HTTP API routes (e2e over real HTTP, bundled history loaded, auth off)
         expect(issueStateSchema.safeParse(step.state).error).toBeUndefined();
       }
       const last = steps[steps.length - 1].state as z.infer<typeof issueStateSchema>;
-      expect(last.positions.MX.regional_value_content.value).toBe(70);
+      expect(last.positions.MX['regional_value_content@whole-vehicle'].value).toBe(70);
       const all = await server.get(`/negotiations/${NAFTA}/issues/${AUTO}/replay`);
       expect(all.status).toBe(200);
       expect(all.body.steps.length).toBeGreaterThan(steps.length);
@@ -221,8 +221,8 @@ describe('HTTP API routes (e2e over real HTTP, bundled history loaded, auth off)
       expect(res.body).toMatchObject({ negotiation: NAFTA, issue: AUTO, from: '2018-05-01', to: '2018-05-31' });
       expect(res.body.changes).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ party: 'MX', metric: 'regional_value_content', change: 'added', before: null, after: expect.objectContaining({ value: 70 }) }),
-          expect.objectContaining({ party: 'US', metric: 'regional_value_content', change: 'changed', after: expect.objectContaining({ value: 75 }) }),
+          expect.objectContaining({ party: 'MX', metric: 'regional_value_content@whole-vehicle', change: 'added', before: null, after: expect.objectContaining({ value: 70 }) }),
+          expect.objectContaining({ party: 'US', metric: 'regional_value_content@high-value-parts', change: 'added', after: expect.objectContaining({ value: 75 }) }),
         ]),
       );
       const none = await server.get(`/negotiations/${NAFTA}/issues/${AUTO}/diff?from=2018-02-01&to=2018-03-01`);

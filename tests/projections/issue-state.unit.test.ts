@@ -322,13 +322,14 @@ describe('the bundled NAFTA history', () => {
     // then
     expect(state.status).toBe('open');
     expect(numbers('US')).toEqual({
-      labor_value_content: '40 percent', labor_wage_floor: '16 usd_per_hour', regional_value_content: '75 percent',
+      labor_value_content: '40 percent', labor_wage_floor: '16 usd_per_hour', 'regional_value_content@high-value-parts': '75 percent',
     });
     // The 50 % U.S.-content demand of January was dropped in March 2018 (public record, in the bundled history since v2).
     expect(state.positions.US.us_content).toBeUndefined();
-    expect(numbers('MX')).toEqual({ labor_value_content: '20 percent', regional_value_content: '70 percent' });
-    expect(state.positions.US.regional_value_content.eventId).toBe('nafta-2018-05-24-us-offer-rvc-75');
-    expect(state.gaps.regional_value_content).toEqual({ unit: 'percent', min: 70, max: 75, spread: 5, low: ['MX'], high: ['US'] });
+    expect(numbers('MX')).toEqual({ labor_value_content: '20 percent', 'regional_value_content@whole-vehicle': '70 percent' });
+    expect(state.positions.US['regional_value_content@high-value-parts'].eventId).toBe('nafta-2018-05-24-us-offer-rvc-75');
+    // 75 % of high-value parts and 70 % of the whole vehicle are different measures: no gap between them.
+    expect(Object.keys(state.gaps).filter((key) => key.startsWith('regional_value_content'))).toEqual([]);
     expect(state.gaps.labor_value_content).toEqual({ unit: 'percent', min: 20, max: 40, spread: 20, low: ['MX'], high: ['US'] });
     expect(state.lastEventAt).toBe('2018-05-24');
   });

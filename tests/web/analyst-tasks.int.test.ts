@@ -53,8 +53,9 @@ describe('the ten analyst tasks, through the page (Chromium)', () => {
     await setAsOf(page, '2018-05-25');
     await stateFor(page, '2018-05-25');
 
-    expect(await cell(page, 'US', 'regional_value_content').innerText()).toBe('75 %');
-    expect(await cell(page, 'MX', 'regional_value_content').innerText()).toBe('70 %');
+    // Different scopes, different rows: the US asks 75 % for high-value parts, Mexico offers 70 % of the whole vehicle.
+    expect(await cell(page, 'US', 'regional_value_content@high-value-parts').innerText()).toBe('75 %');
+    expect(await cell(page, 'MX', 'regional_value_content@whole-vehicle').innerText()).toBe('70 %');
     expect(await cell(page, 'US', 'labor_value_content').innerText()).toBe('40 %');
     expect(await page.locator('#state-table td.gap[data-metric="labor_value_content"] .value').innerText()).toBe('20 pts');
     expect(new URL(page.url()).searchParams.get('asOf')).toBe('2018-05-25');
@@ -63,7 +64,7 @@ describe('the ten analyst tasks, through the page (Chromium)', () => {
   it('(b) given the auto issue, when the analyst reads the charts and compares 30 Jan with 25 May 2018, then the positions chart and the API\'s diff tell the evolution', async () => {
     const { page } = web;
     await openView(page, `?negotiation=${NAFTA}&issue=${AUTO_ROO}&asOf=2018-05-25`);
-    const chart = page.locator('.positions-figure', { hasText: 'Regional value content' }).locator('svg[role="img"]');
+    const chart = page.locator('.positions-figure svg[role="img"][aria-label*="high-value-parts"], .positions-figure svg[role="img"][aria-label*="high value parts"]').first();
     await chart.waitFor();
     expect(await chart.getAttribute('aria-label')).toContain('United States 75 %');
 
@@ -73,7 +74,8 @@ describe('the ten analyst tasks, through the page (Chromium)', () => {
     const result = page.locator('#compare-result');
     await result.locator('li', { hasText: 'Mexico, regional value content' }).waitFor();
     expect(await result.innerText()).toContain('From Jan 30, 2018 to May 25, 2018');
-    expect(await result.innerText()).toMatch(/Mexico, regional value content: new — 70 %/);
+    expect(await result.innerText()).toMatch(/Mexico, regional value content \(whole vehicle\): new — 70 %/);
+    expect(await result.innerText()).toMatch(/United States, us content: 50 % no longer held/);
     expect(new URL(page.url()).searchParams.get('compare')).toBe('2018-01-30');
   }, 30_000);
 
@@ -179,7 +181,7 @@ describe('the ten analyst tasks, through the page (Chromium)', () => {
     const { page } = web;
     await openView(page, `?negotiation=${NAFTA}&issue=${AUTO_ROO}&asOf=2018-05-25`);
     await stateFor(page, '2018-05-25');
-    await page.locator('#state-table td[data-party="US"][data-metric^="regional_value_content"] button').click();
+    await page.locator('#state-table td[data-party="US"][data-metric="regional_value_content@high-value-parts"] button').click();
     const panel = page.locator('#source-panel');
     await panel.waitFor();
     const stored = await getJson<{ source: { quote: string; publisher: string; document: string }; confidence: string }>(
