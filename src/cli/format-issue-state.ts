@@ -1,4 +1,5 @@
-import { AgreedAnswer, AnsweredTerm, IssueAnswer, PositionTerm } from '../../projections';
+import { ParleyEvent, Term } from '../../events';
+import { AgreedAnswer, AnsweredTerm, IssueAnswer, PositionTerm, termKey } from '../../projections';
 import { confidenceMark, describeSourceRef, formatWindow, minConfidenceNote } from './format-provenance';
 import { table } from './table';
 
@@ -9,8 +10,24 @@ export const formatTerm = (term: Pick<PositionTerm, 'value' | 'unit' | 'text'> |
 const formatAnswered = (term: AnsweredTerm): string => `${formatTerm(term)}${confidenceMark(term.confidence)}`;
 
 /** What the term says in words beyond its value: a numeric term's own text, and its note. */
-const wording = (term: AnsweredTerm): string =>
+const wording = (term: Pick<AnsweredTerm, 'value' | 'text' | 'note'>): string =>
   [term.value !== undefined ? term.text : undefined, term.note].filter(Boolean).join(' — ');
+
+/**
+ * A held term in a diff: its value, and when the answer carries them (diffs of answers do, replay
+ * steps of bare folds do not), its confidence mark and wording.
+ */
+export const formatHeld = (term: (PositionTerm & Partial<AnsweredTerm>) | null): string => {
+  if (!term) return '—';
+  const words = wording(term);
+  return `${formatTerm(term)}${term.confidence ? confidenceMark(term.confidence) : ''}${words ? ` (${words})` : ''}`;
+};
+
+/** The wording of each term of an event that has any, one line each ("key: text — note"). */
+export const termWording = (event: ParleyEvent): string[] => {
+  const terms: readonly Term[] = 'terms' in event.data ? (event.data.terms as readonly Term[]) : [];
+  return terms.filter((t) => wording(t) !== '').map((t) => `${termKey(t)}: ${wording(t)}`);
+};
 
 /** The wording of each term that has one, under its table (a column would stretch every row). */
 const wordingLines = (terms: ReadonlyArray<[string, AnsweredTerm]>): string[] =>

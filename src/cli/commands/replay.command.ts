@@ -2,7 +2,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { IssueDiff, summarize } from '../../../projections';
 import { ReplayIssue } from '../../queries/issue-replay.query';
 import { StoreFlags, withApp } from '../boot';
-import { formatTerm, spreadText } from '../format-issue-state';
+import { formatHeld, spreadText, termWording } from '../format-issue-state';
 import { fromFlag, knownAtFlag, toFlag } from '../point-in-time-flags';
 import { print, printCsv } from '../print';
 import { replayCsv } from '../../exports/answer-csv';
@@ -19,7 +19,7 @@ export interface ReplayFlags extends StoreFlags {
 
 export const formatDiff = (diff: IssueDiff): string[] => [
   ...(diff.status ? [`status ${diff.status.from} → ${diff.status.to}`] : []),
-  ...diff.changes.map((c) => `${c.party} ${c.metric}: ${formatTerm(c.before)} → ${formatTerm(c.after)}`),
+  ...diff.changes.map((c) => `${c.party} ${c.metric}: ${formatHeld(c.before)} → ${formatHeld(c.after)}`),
   ...diff.gaps.map((g) => `gap ${g.metric}: ${g.before ? spreadText(g.before.spread, g.before.unit) : '—'} → ${g.after ? spreadText(g.after.spread, g.after.unit) : '—'}`),
 ];
 
@@ -32,7 +32,8 @@ export const replayCommand = async (issue: string, flags: ReplayFlags): Promise<
     if (flags.csv) return printCsv(result, replayCsv);
     print(result, flags.json, ({ steps }) =>
       steps
-        .map((step) => [`${step.event.event.occurredAt}  ${summarize(step.event.event)}${confidenceMark(step.event.event.confidence)}`, ...formatDiff(step.diff).map((line) => `    ${line}`)].join('\n'))
+        .map((step) => [`${step.event.event.occurredAt}  ${summarize(step.event.event)}${confidenceMark(step.event.event.confidence)}`,
+          ...termWording(step.event.event).map((line) => `    ${line}`), ...formatDiff(step.diff).map((line) => `    ${line}`)].join('\n'))
         .join('\n') || 'no events',
     );
   });
