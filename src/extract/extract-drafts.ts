@@ -110,7 +110,9 @@ const statesIn = (ctx: Context, from = 0, except?: string): string[] => [
 ];
 
 const dateFor = (ctx: Context, at: number, future: boolean): { value?: string; why: string } => {
-  const candidates = ctx.dates.filter((d) => d.future === future);
+  // A date inside a later relative clause ("the tariffs it imposed last year") dates that clause, not this event.
+  const ownClause = (d: ResolvedDate) => d.start < at || !/\b(?:that|which|who|it|they|when|after|since|before)\b/i.test(ctx.seg.text.slice(at, d.start).replace(/^\S+/, ''));
+  const candidates = ctx.dates.filter((d) => d.future === future && ownClause(d));
   if (candidates.length > 0) {
     const nearest = [...candidates].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
     return { value: nearest.value, why: `${nearest.rule}:"${nearest.phrase.trim()}"` };
@@ -313,6 +315,8 @@ const build = (ctx: Context, trigger: Trigger): Proposal[] => {
   }
 };
 
+/** A measure wanted, offered or urged ("urged Washington to scrap the tariffs") rather than taken. */
+const WANTED = /\b(?:offer(?:ed|s)?|propos(?:ed|es)|wants?|wanted|seeks?|sought|demand(?:ed|s)?|urg(?:ed|es|ing)|ask(?:ed|s)?|call(?:ed|s)? on|press(?:ed|es)?)\b[^.;]{0,40}$/i;
 const SUBORDINATE = /\b(?:after|following|before|because|since|when|amid|as|once|until|unless|if)\b/gi;
 
 /**
@@ -332,7 +336,8 @@ const triggersIn = (text: string): Trigger[] => {
     // What someone only threatens, or might do, is not done: the threat (or nothing) is the event.
     if (t.type !== 'ThreatIssued' && /(?:threat\w*\s+to|could|may|might)\s+$/i.test(text.slice(Math.max(0, t.at - 25), t.at))) t.priority -= 6;
     // A measure someone offers, proposes or asks for is that position, not the measure itself.
-    if (/^Tariff/.test(t.type) && /\b(?:offer(?:ed|s)?|propos(?:ed|es)|wants?|wanted|seeks?|sought|demand(?:ed|s)?|urged)\s+(?:to\s+)?$/i.test(text.slice(Math.max(0, t.at - 25), t.at))) t.priority -= 6;
+    const before = text.slice(Math.max(0, t.at - 60), t.at);
+    if (/^Tariff/.test(t.type) && (WANTED.test(before) || /\b(?:that|which) would\s+$/i.test(before))) t.priority -= 6;
     // Words inside a direct quote are the speaker's: a statement, not an act the reporter records.
     if (quotes.some((q) => t.at > q.start && t.at < q.end)) t.priority = -10;
   }
@@ -495,7 +500,7 @@ export const extractDrafts = (text: string, options: ExtractOptions): Extraction
     }
     drafts.push({
       id, event: { ...(parsed.data as NewEvent), id }, span, why: [...new Set(p.why)], needsReview: p.needsReview,
-      partyRole: p.party === undefined ? undefined : negotiation.parties.includes(p.party) ? 'negotiation-party' : 'other-actor',
+      partyRole: p.party === undefined || negotiation.parties.length === 0 ? undefined : negotiation.parties.includes(p.party) ? 'negotiation-party' : 'other-actor',
     });
   }
   return { article, negotiation, drafts, skipped };

@@ -174,7 +174,7 @@ describe('parties', () => {
       '"Our plants are clean," said Ana Ruiz, a spokesperson for CANACERO.',
       '"We can hit back," said Pedro Gomez, a former deputy trade minister.',
     ].join('\n');
-    const parties = extract(text, '2025').drafts.map((d) => [d.event.type, d.event.party, d.partyRole]);
+    const parties = extractDrafts(text, { published: '2025', negotiation: 'steel-aluminum-talks-2025', today: TODAY }).drafts.map((d) => [d.event.type, d.event.party, d.partyRole]);
     expect(parties).toEqual([
       ['StatementIssued', 'canacero', 'other-actor'],
       ['StatementIssued', 'pedro-gomez', 'other-actor'],

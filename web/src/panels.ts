@@ -18,4 +18,6 @@ export interface ExtraPanel {
   load: () => Promise<ComponentType<PanelContext>>;
 }
 
-export const EXTRA_PANELS: ExtraPanel[] = [];
+export const EXTRA_PANELS: ExtraPanel[] = [
+  { id: 'review', title: 'Review an article', load: () => import('./review/review-panel').then((m) => m.ReviewPanel) },
+];

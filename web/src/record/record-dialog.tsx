@@ -18,6 +18,7 @@ interface Props {
   onRecorded: (message: string) => void;
 }
 
+/** The fields below are shared with the review panel (web/src/review), which edits drafts in the same form. */
 const fieldId = (path: string) => `f-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`;
 
 const Problem = ({ path, problems }: { path: string; problems: Record<string, string> }) =>
@@ -30,7 +31,7 @@ const Problem = ({ path, problems }: { path: string; problems: Record<string, st
 const invalid = (path: string, problems: Record<string, string>) =>
   problems[path] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${fieldId(path)}-error` } : {};
 
-const Field = ({ spec, values, problems, onField }: { spec: FieldSpec; values: FormValues; problems: Record<string, string>; onField: (path: string, value: string) => void }) => {
+export const Field = ({ spec, values, problems, onField }: { spec: FieldSpec; values: FormValues; problems: Record<string, string>; onField: (path: string, value: string) => void }) => {
   const id = fieldId(spec.path);
   const value = values.fields[spec.path] ?? '';
   const label = `${spec.label}${spec.required ? ' (required)' : ''}${spec.kind === 'list' ? ' — comma-separated' : ''}${spec.kind === 'date' ? ' — YYYY, YYYY-MM or YYYY-MM-DD' : ''}`;
@@ -59,7 +60,7 @@ const Field = ({ spec, values, problems, onField }: { spec: FieldSpec; values: F
 
 const TERM_LABELS: Record<keyof TermRow, string> = { metric: 'Metric (snake_case)', value: 'Value', unit: 'Unit', text: 'Text', note: 'Note', scope: 'Scope' };
 
-const Terms = ({ values, problems, onTerms }: { values: FormValues; problems: Record<string, string>; onTerms: (rows: TermRow[]) => void }) => {
+export const Terms = ({ values, problems, onTerms }: { values: FormValues; problems: Record<string, string>; onTerms: (rows: TermRow[]) => void }) => {
   const keys = termKeys().filter((k): k is keyof TermRow => k in TERM_LABELS);
   return (
     <fieldset class="terms-field">
@@ -100,7 +101,7 @@ const Terms = ({ values, problems, onTerms }: { values: FormValues; problems: Re
   );
 };
 
-const Rate = ({ values, problems, onRate }: { values: FormValues; problems: Record<string, string>; onRate: (rate: FormValues['rate']) => void }) => (
+export const Rate = ({ values, problems, onRate }: { values: FormValues; problems: Record<string, string>; onRate: (rate: FormValues['rate']) => void }) => (
   <fieldset class="rate-field">
     <legend>Rate (required)</legend>
     <div class="row">
