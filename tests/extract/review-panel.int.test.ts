@@ -28,7 +28,7 @@ describe('reviewing an article in the page (Chromium)', () => {
   it('given an article, when drafts are proposed, then each span is highlighted exactly; accepted and edited drafts are recorded in one batch, rejected ones are not, and recording again adds nothing', async () => {
     const { page } = web;
     await page.goto('/');
-    await page.evaluate((token) => sessionStorage.setItem('parley-token', token), TOKEN);
+    await page.evaluate(`sessionStorage.setItem('parley-token', ${JSON.stringify(TOKEN)})`);
     await openView(page, '?negotiation=nafta-renegotiation&issue=auto-rules-of-origin');
     await page.getByRole('tab', { name: 'Review an article' }).click();
     await page.locator('#review-text').fill(ARTICLE);
@@ -38,10 +38,10 @@ describe('reviewing an article in the page (Chromium)', () => {
 
     const drafts = page.locator('.review-draft');
     await drafts.first().waitFor();
-    const answer = await (await fetch(`${web.server.url}/extract`, {
+    const answer = (await (await fetch(`${web.server.url}/extract`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ text: ARTICLE, published: '2019-05-17', negotiation: 'metal-tariffs-review' }),
-    })).json();
+    })).json()) as { drafts: Array<{ id: string; span: { start: number; end: number }; event: { source: { quote: string } } }> };
     expect(await drafts.count()).toBe(answer.drafts.length);
 
     // Highlight: every draft's span is one mark whose text is exactly the quote at those offsets.
@@ -98,7 +98,7 @@ describe('reviewing an article in the page (Chromium)', () => {
 
   it('given no write token, when the accepted drafts are recorded, then the refusal is shown and nothing is recorded', async () => {
     const { page } = web;
-    await page.evaluate(() => sessionStorage.removeItem('parley-token'));
+    await page.evaluate(`sessionStorage.removeItem('parley-token')`);
     await openView(page, '?negotiation=nafta-renegotiation&issue=auto-rules-of-origin');
     await page.getByRole('tab', { name: 'Review an article' }).click();
     await page.locator('#review-text').fill(ARTICLE);
