@@ -114,8 +114,8 @@ describe('web model', () => {
 
   it("given position events, when summarised for the page, then they read as plain sentences with the term's qualifier, never slugs or ids", () => {
     const offer = { id: 'x', type: 'CounterofferMade', negotiation: 'n', issue: 'i', party: 'MX', occurredAt: '2018-05-24',
-      data: { respondsTo: 'us-75', terms: [{ metric: 'regional_value_content', value: 70, unit: 'percent', note: 'overall content of a vehicle' }] } };
-    expect(plainSummary(offer)).toBe('Mexico countered with 70 % regional value content (overall content of a vehicle)');
+      data: { respondsTo: 'us-75', terms: [{ metric: 'regional_value_content', value: 70, unit: 'percent', scope: 'whole-vehicle', note: 'standing position reported 2018-05-24' }] } };
+    expect(plainSummary(offer)).toBe('Mexico countered with 70 % regional value content (whole vehicle)');
     const rejection = { id: 'y', type: 'ProposalRejected', negotiation: 'n', party: 'US', occurredAt: '2018-01-29', data: { respondsTo: 'ca-offer' } };
     expect(plainSummary(rejection, (id) => (id === 'ca-offer' ? "CA's proposal of Jan 29, 2018" : undefined))).toBe("United States rejected CA's proposal of Jan 29, 2018");
     expect(plainSummary(rejection)).not.toContain('ca-offer');

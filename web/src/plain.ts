@@ -11,10 +11,11 @@ const VERB: Record<string, string> = {
 
 const termsOf = (event: Pick<ParleyEvent, 'data'>): Term[] => (Array.isArray(event.data.terms) ? (event.data.terms as Term[]) : []);
 
-/** "70 % regional value content (overall content of a vehicle)"; a qualitative term keeps its words. */
+/** "70 % regional value content (whole vehicle)"; a qualitative term keeps its words. */
 export const termPhrase = (term: Term & { scope?: string }): string => {
   const metric = metricLabel(term.metric).toLowerCase();
-  const qualifier = [term.scope ? term.scope.replace(/-/g, ' ') : '', term.note ?? ''].filter(Boolean).join('; ');
+  // The scope says what the number is of; the term's longer text and note stay for the source panel and the table.
+  const qualifier = term.scope ? term.scope.replace(/-/g, ' ') : '';
   const core = term.value !== undefined && term.unit !== undefined ? `${formatTerm(term)} ${metric}` : `${metric}: ${term.text ?? ''}`;
   return qualifier ? `${core} (${qualifier})` : core;
 };

@@ -18,8 +18,8 @@ const Cell = ({ term, onOpen }: { term: ShownTerm | undefined; onOpen: (eventId:
       <span class="value-line">
         <span class={`value${term.value === undefined ? ' qualitative' : ''}`}>{formatTerm(term)}</span> <ConfidenceMark confidence={term.confidence} />
       </span>
-      {term.value !== undefined && term.text ? <span class="qualifier">{term.text}</span> : null}
-      {term.note ? <span class="qualifier">{term.note}</span> : null}
+      {term.value !== undefined && term.text ? <span class="qualifier" title={term.text}>{term.text}</span> : null}
+      {term.note ? <span class="qualifier" title={term.note}>{term.note}</span> : null}
       {term.inForce ? <span class="qualifier">in force: {formatValue(term.inForce.value, term.unit ?? '')} since {formatPartialDate(term.inForce.from)}</span> : null}
       <span class="since">
         {typeLabel(term.eventType).toLowerCase()} since <time dateTime={term.since}>{formatPartialDate(term.since)}</time>
