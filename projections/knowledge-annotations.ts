@@ -1,6 +1,7 @@
-import { ParleyEvent, StoredEvent } from '../events';
+import { eventCountsFrom, ParleyEvent, StoredEvent } from '../events';
 import { indexCorrections, isCorrectionEvent, replacementBody } from './corrections';
 import { knownAtBound } from './known-at';
+import { summarize } from './summaries';
 import { comparePositions } from './valid-time';
 
 export type KnowledgeStatus = 'in-force' | 'corrected' | 'retracted' | 'correction' | 'not-yet-known';
@@ -31,4 +32,34 @@ export const annotateKnowledge = (events: readonly StoredEvent[], knownAt: strin
     return { event, status: 'in-force' };
   };
   return [...events].sort((a, b) => comparePositions(a.position, b.position)).map(annotate);
+};
+
+/** An event whose standing is not simply "in force": what the timeline answer says about it. */
+export interface KnowledgeNote {
+  eventId: string;
+  /** At the answer's knownAt: corrected, retracted, or itself a (standing) correction or retraction. */
+  status: KnowledgeStatus;
+  /** The correction or retraction responsible (for corrected and retracted). */
+  by?: string;
+  /** How it stands in the latest knowledge, when that differs (corrected or retracted after knownAt). */
+  later?: { status: KnowledgeStatus; by?: string };
+  /** The event in one line (a retracted event is not among the timeline's entries). */
+  summary: string;
+  countsFrom: string;
+}
+
+/**
+ * The knowledge annotations a reader needs beside the timeline: every event of `events` that is
+ * corrected, retracted or a correction at `knownAt`, or that becomes corrected or retracted by
+ * `latest`. Events simply in force at both moments, and events not yet recorded at `knownAt`, are left out.
+ */
+export const knowledgeNotes = (events: readonly StoredEvent[], knownAt: string, latest: string): KnowledgeNote[] => {
+  const later = new Map(annotateKnowledge(events, latest).map((a) => [a.event.id, a]));
+  return annotateKnowledge(events, knownAt).flatMap(({ event, status, by }): KnowledgeNote[] => {
+    if (status === 'not-yet-known') return [];
+    const then = later.get(event.id);
+    const changed = then !== undefined && (then.status !== status || then.by !== by) ? { later: { status: then.status, ...(then.by ? { by: then.by } : {}) } } : {};
+    if (status === 'in-force' && !('later' in changed)) return [];
+    return [{ eventId: event.id, status, ...(by ? { by } : {}), ...changed, summary: summarize(event), countsFrom: eventCountsFrom(event) }];
+  });
 };

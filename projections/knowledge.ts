@@ -4,8 +4,8 @@ import { knownAtBound } from './known-at';
 import { sortByValidTime } from './valid-time';
 
 export { compareValidTime } from './valid-time';
-export { annotateKnowledge } from './knowledge-annotations';
-export type { KnowledgeAnnotation, KnowledgeStatus } from './knowledge-annotations';
+export { annotateKnowledge, knowledgeNotes } from './knowledge-annotations';
+export type { KnowledgeAnnotation, KnowledgeNote, KnowledgeStatus } from './knowledge-annotations';
 
 /** One event as it stands at a moment of knowledge: the body in force, placed in valid time. */
 export interface EffectiveEvent {

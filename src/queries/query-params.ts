@@ -49,3 +49,6 @@ export const eventFilterParams = {
   party: partySchema.optional(),
   type: typeList.optional(),
 };
+
+/** A point-in-time question: as of a day, as known at an instant, from events at least this confident. */
+export const pointInTimeParams = { asOf: asOfSchema.optional(), knownAt: knownAtSchema.optional(), minConfidence: minConfidenceSchema.optional() };

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { atLeastAsConfident, timeline, timelineRow, TimelineRow } from '../../projections';
+import { atLeastAsConfident, KnowledgeNote, knowledgeNotes, timeline, timelineRow, TimelineRow } from '../../projections';
 import { Clock, CLOCK } from '../clock/clock';
 import { HistoryCache } from './history-cache';
 import { HistorySlice, issueSlice, negotiationSlice } from './history-slice';
@@ -21,12 +21,15 @@ export class GetTimelineHandler implements IQueryHandler<GetTimeline> {
     const negotiations = q.negotiation !== undefined ? [q.negotiation] : await this.directory.negotiations();
     if (q.negotiation !== undefined) await this.directory.requireNegotiation(q.negotiation);
     const entries: TimelineRow[] = [];
+    const knowledge: KnowledgeNote[] = [];
+    const latest = this.clock.now().toISOString();
     for (const negotiation of negotiations) {
       const slice: HistorySlice = q.issue !== undefined ? issueSlice(negotiation, q.issue) : negotiationSlice(negotiation);
       const history = await this.cache.history(slice);
       entries.push(...timeline(atLeastAsConfident(history.known(knownAt), q.minConfidence), { ...q, negotiation }).map(timelineRow));
+      knowledge.push(...knowledgeNotes(history.stored(), knownAt, latest > knownAt ? latest : knownAt));
     }
     if (negotiations.length > 1) entries.sort((a, b) => (a.countsFrom < b.countsFrom ? -1 : a.countsFrom > b.countsFrom ? 1 : a.position < b.position ? -1 : 1));
-    return { knownAt, entries };
+    return { knownAt, entries, knowledge };
   }
 }

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import { Confidence, EventType } from '../../events';
-import { TimelineRow } from '../../projections';
+import { KnowledgeNote, TimelineRow } from '../../projections';
 
 export interface TimelineFilter {
   negotiation?: string;
@@ -14,8 +14,15 @@ export interface TimelineFilter {
   minConfidence?: Confidence;
 }
 
+export interface TimelineAnswer {
+  knownAt: string;
+  entries: TimelineRow[];
+  /** Which events were corrected or retracted by knownAt, or are later (see knowledgeNotes). */
+  knowledge: KnowledgeNote[];
+}
+
 /** Events in valid-time order (the day they count from, then position), as known at an instant. */
-export class GetTimeline extends Query<{ knownAt: string; entries: TimelineRow[] }> {
+export class GetTimeline extends Query<TimelineAnswer> {
   constructor(readonly q: TimelineFilter) {
     super();
   }

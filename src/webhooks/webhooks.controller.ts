@@ -9,7 +9,7 @@ import { registerWebhook, replayWebhook, viewOf, webhookOrThrow } from './webhoo
 import { WebhookRegistry } from './webhook-registry';
 import { WEBHOOK_REGISTRY } from './webhook-registry.provider';
 
-const replayBody = z.strictObject({ fromPosition: z.union([positionSchema, z.number().int().nonnegative().transform((v) => BigInt(v))]) });
+export const replayBody = z.strictObject({ fromPosition: z.union([positionSchema, z.number().int().nonnegative().transform((v) => BigInt(v))]) });
 
 /** Webhook URLs and dead letters are private to whoever holds the token: every route needs it when one is set. */
 @Controller('webhooks')

@@ -1,5 +1,5 @@
 import { fixedClock } from '../../src/clock/clock';
-import { issueStateSchema } from '../../src/http/openapi';
+import { issueAnswerSchema } from '../../src/http/responses/issue-state.response';
 import { expectErrorShape, HISTORY_RECORDED_AT, startTestServer, TestServer } from '../support/http-server';
 
 const NAFTA = 'nafta-renegotiation';
@@ -69,7 +69,7 @@ describe('bitemporal answers through HTTP (fixed clock advanced between steps)',
   const state = async (asOf: string, knownAt?: string) => {
     const res = await server.get(`/negotiations/${NAFTA}/issues/${AUTO}?asOf=${asOf}${knownAt ? `&knownAt=${encodeURIComponent(knownAt)}` : ''}`);
     expect(res.status).toBe(200);
-    const parsed = issueStateSchema.safeParse(res.body);
+    const parsed = issueAnswerSchema.safeParse(res.body);
     expect(parsed.error).toBeUndefined();
     return parsed.data!;
   };

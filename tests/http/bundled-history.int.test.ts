@@ -1,4 +1,4 @@
-import { issueStateSchema } from '../../src/http/openapi';
+import { issueAnswerSchema } from '../../src/http/responses/issue-state.response';
 import { startTestServer, TestServer } from '../support/http-server';
 import { runParley } from '../support/run-cli';
 
@@ -21,7 +21,7 @@ describe('the bundled NAFTA history over HTTP', () => {
   const issueState = async (issue: string, asOf: string, knownAt?: string) => {
     const res = await server.get(issuePath(issue, asOf, knownAt));
     expect(res.status).toBe(200);
-    const parsed = issueStateSchema.safeParse(res.body);
+    const parsed = issueAnswerSchema.safeParse(res.body);
     expect(parsed.error).toBeUndefined();
     return parsed.data!;
   };
@@ -97,7 +97,7 @@ describe('GET /negotiations/:n/issues/:i is exactly `parley state --json`', () =
       for (const [issue, asOf] of cases) {
         const res = await server.get(issuePath(issue, asOf, KNOWN_AT));
         expect(res.status).toBe(200);
-        expect(issueStateSchema.safeParse(res.body).success).toBe(true);
+        expect(issueAnswerSchema.safeParse(res.body).success).toBe(true);
         http.push(res.text);
       }
     } finally {

@@ -1,4 +1,4 @@
-import { issueStateSchema } from '../../src/http/openapi';
+import { issueAnswerSchema } from '../../src/http/responses/issue-state.response';
 import { startTestServer, TestServer } from '../support/http-server';
 
 const ev = (id: string, type: string, occurredAt: string, rest: Record<string, unknown>) => ({ id, type, negotiation: 'talks', occurredAt, ...rest });
@@ -27,7 +27,7 @@ describe('truthful answers over HTTP: minConfidence, provenance, possible', () =
   it('given minConfidence=confirmed, when GET the issue, then only the confirmed US term is held and the answer validates against the schema', async () => {
     const res = await server.get('/negotiations/talks/issues/autos?asOf=2018-06-15&minConfidence=confirmed');
     expect(res.status).toBe(200);
-    expect(issueStateSchema.safeParse(res.body).error).toBeUndefined();
+    expect(issueAnswerSchema.safeParse(res.body).error).toBeUndefined();
     expect(Object.keys(res.body.positions)).toEqual(['US']);
     expect(res.body).toMatchObject({ minConfidence: 'confirmed', gaps: {}, possible: [] });
   });

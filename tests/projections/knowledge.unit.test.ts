@@ -1,4 +1,4 @@
-import { annotateKnowledge, compareValidTime, resolveKnowledge } from '../../projections';
+import { annotateKnowledge, compareValidTime, knowledgeNotes, resolveKnowledge } from '../../projections';
 import { anEvent } from '../support/event-builders';
 import { ids, known, recordedAt, rvc, stored, tabled } from './given';
 
@@ -193,5 +193,31 @@ describe('annotateKnowledge', () => {
       { id: 'drop-b', status: 'correction' },
       { id: 'drop-c', status: 'not-yet-known' },
     ]);
+  });
+});
+
+describe('knowledgeNotes (served on the timeline answer)', () => {
+  it('given corrections before and after knownAt, then it notes what was corrected or retracted by then, and what only later, leaving plain events out', () => {
+    // given
+    const history = stored([
+      offer('a', '2018-05-20'),
+      offer('b', '2018-05-21'),
+      offer('c', '2018-05-22'),
+      offer('d', '2018-05-23'),
+      correction('fix-a', 'a', '2018-05-20', 75),
+      retraction('drop-b', 'b'),
+      recordedAt('2026-06-01T00:00:00.000Z', retraction('drop-c', 'c')),
+    ]);
+    // when
+    const notes = knowledgeNotes(history, '2026-02-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z');
+    // then
+    expect(notes.map(({ summary: _summary, countsFrom: _countsFrom, ...note }) => note)).toEqual([
+      { eventId: 'a', status: 'corrected', by: 'fix-a' },
+      { eventId: 'b', status: 'retracted', by: 'drop-b' },
+      { eventId: 'c', status: 'in-force', later: { status: 'retracted', by: 'drop-c' } },
+      { eventId: 'fix-a', status: 'correction' },
+      { eventId: 'drop-b', status: 'correction' },
+    ]);
+    expect(notes.find((n) => n.eventId === 'b')).toMatchObject({ countsFrom: '2018-05-21', summary: expect.stringContaining('70') });
   });
 });

@@ -5,7 +5,7 @@ import { GetDeadlines } from '../../queries/deadlines.query';
 import { asOfSchema, knownAtSchema } from '../../queries/query-params';
 import { parseQuery } from '../parse-query';
 
-const deadlinesQuery = { asOf: asOfSchema.optional(), knownAt: knownAtSchema.optional(), negotiation: slugSchema.optional() };
+export const deadlinesQuery = { asOf: asOfSchema.optional(), knownAt: knownAtSchema.optional(), negotiation: slugSchema.optional() };
 
 @Controller()
 export class DeadlinesController {

@@ -8,7 +8,7 @@ import { eventFilterParams, limitSchema, positionSchema } from '../../queries/qu
 import { parseQuery } from '../parse-query';
 import { WriteRoute } from '../write-auth.guard';
 
-const batchEnvelope = z.strictObject({
+export const batchEnvelope = z.strictObject({
   events: z.array(z.unknown()),
   expectedRevision: z.union([z.number().int().min(0), z.string().regex(/^\d+$/)]).transform((v) => BigInt(v)).optional(),
 });
@@ -23,7 +23,7 @@ const readBatch = (body: unknown): { inputs: unknown[]; expectedRevision?: bigin
   return { inputs: [body] };
 };
 
-const listQuery = { ...eventFilterParams, fromPosition: positionSchema.optional(), limit: limitSchema.default(100) };
+export const listQuery = { ...eventFilterParams, fromPosition: positionSchema.optional(), limit: limitSchema.default(100) };
 
 @Controller('events')
 export class EventsController {

@@ -2,17 +2,16 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { EventType, partySchema, slugSchema } from '../../../events';
 import { GetOpenProbes } from '../../queries/open-probes.query';
-import { asOfSchema, fromDaySchema, eventFilterParams, knownAtSchema, minConfidenceSchema } from '../../queries/query-params';
+import { asOfSchema, eventFilterParams, fromDaySchema, knownAtSchema, minConfidenceSchema, pointInTimeParams } from '../../queries/query-params';
 import { GetTariffsInForce } from '../../queries/tariffs-in-force.query';
 import { GetTimeline } from '../../queries/timeline.query';
 import { parseQuery } from '../parse-query';
 import { CsvExport } from '../../exports/csv-export.interceptor';
 import { probesCsv, tariffsCsv, timelineCsv } from '../../exports/answer-csv';
 
-const pointInTime = { asOf: asOfSchema.optional(), knownAt: knownAtSchema.optional(), minConfidence: minConfidenceSchema.optional() };
-const tariffsQuery = { ...pointInTime, target: partySchema.optional() };
-const probesQuery = { ...pointInTime, negotiation: slugSchema.optional() };
-const timelineQuery = { ...eventFilterParams, from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional(), minConfidence: minConfidenceSchema.optional() };
+export const tariffsQuery = { ...pointInTimeParams, target: partySchema.optional() };
+export const probesQuery = { ...pointInTimeParams, negotiation: slugSchema.optional() };
+export const timelineQuery = { ...eventFilterParams, from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional(), minConfidence: minConfidenceSchema.optional() };
 
 @Controller()
 export class MeasuresController {

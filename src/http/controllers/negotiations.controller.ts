@@ -4,14 +4,13 @@ import { slugSchema } from '../../../events';
 import { DiffIssue, ReplayIssue } from '../../queries/issue-replay.query';
 import { GetIssueState } from '../../queries/issue-state.query';
 import { GetNegotiationOverview, ListNegotiations } from '../../queries/negotiation-overview.query';
-import { asOfSchema, fromDaySchema, knownAtSchema, minConfidenceSchema } from '../../queries/query-params';
+import { asOfSchema, fromDaySchema, knownAtSchema, pointInTimeParams } from '../../queries/query-params';
 import { parseQuery } from '../parse-query';
 import { CsvExport } from '../../exports/csv-export.interceptor';
 import { diffCsv, issueStateCsv, replayCsv } from '../../exports/answer-csv';
 
-const pointInTime = { asOf: asOfSchema.optional(), knownAt: knownAtSchema.optional(), minConfidence: minConfidenceSchema.optional() };
-const replayQuery = { from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional() };
-const diffQuery = { from: asOfSchema, to: asOfSchema, knownAt: knownAtSchema.optional() };
+export const replayQuery = { from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional() };
+export const diffQuery = { from: asOfSchema, to: asOfSchema, knownAt: knownAtSchema.optional() };
 
 @Controller('negotiations')
 export class NegotiationsController {
@@ -24,13 +23,13 @@ export class NegotiationsController {
 
   @Get(':negotiation')
   async overview(@Param('negotiation') negotiation: string, @Query() query: unknown) {
-    return this.queryBus.execute(new GetNegotiationOverview({ negotiation: slugSchema.parse(negotiation), ...parseQuery(pointInTime, query) }));
+    return this.queryBus.execute(new GetNegotiationOverview({ negotiation: slugSchema.parse(negotiation), ...parseQuery(pointInTimeParams, query) }));
   }
 
   @Get(':negotiation/issues/:issue')
   @CsvExport(issueStateCsv)
   async issueState(@Param('negotiation') negotiation: string, @Param('issue') issue: string, @Query() query: unknown) {
-    return this.queryBus.execute(new GetIssueState({ ...this.issueRef(negotiation, issue), ...parseQuery(pointInTime, query) }));
+    return this.queryBus.execute(new GetIssueState({ ...this.issueRef(negotiation, issue), ...parseQuery(pointInTimeParams, query) }));
   }
 
   @Get(':negotiation/issues/:issue/replay')

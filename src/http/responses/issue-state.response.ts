@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { confidenceSchema, scheduleStepSchema, termSchema } from '../../../events';
+import type { IssueAnswer, IssueState } from '../../../projections';
+import { Matches } from './matches-type';
+import { dayWindowSchema, eventTypeSchema, provenanceShape } from './provenance.schema';
+
+const answeredTermSchema = z.object({
+  value: z.number().optional(),
+  unit: z.string().optional(),
+  text: z.string().optional(),
+  since: z.string(),
+  eventType: z.string(),
+  ...provenanceShape,
+  metric: z.string(),
+  scope: z.string().optional(),
+  note: z.string().optional(),
+  window: dayWindowSchema,
+});
+
+const agreedAnswerSchema = answeredTermSchema.extend({
+  schedule: z.array(scheduleStepSchema).optional(),
+  inForce: z.object({ value: z.number(), from: z.string() }).nullable().optional(),
+});
+
+const possibleTermSchema = z.object({
+  eventId: z.string(),
+  eventType: eventTypeSchema,
+  party: z.string().nullable(),
+  metric: z.string().nullable(),
+  term: termSchema.nullable(),
+  window: dayWindowSchema,
+  confidence: confidenceSchema,
+  summary: z.string(),
+});
+
+const gapSchema = z.object({ unit: z.string(), min: z.number(), max: z.number(), spread: z.number(), low: z.array(z.string()), high: z.array(z.string()) });
+const foldTermSchema = z.object({ value: z.number().optional(), unit: z.string().optional(), text: z.string().optional(), since: z.string(), eventId: z.string(), eventType: z.string() });
+
+/** The bare fold (each replay step's state): positions and agreed terms without provenance. */
+export const issueStateSchema = z
+  .strictObject({
+    negotiation: z.string(),
+    issue: z.string(),
+    asOf: z.string(),
+    knownAt: z.string(),
+    status: z.enum(['not_raised', 'open', 'agreed']),
+    positions: z.record(z.string(), z.record(z.string(), foldTermSchema)),
+    gaps: z.record(z.string(), gapSchema),
+    agreed: z.record(z.string(), foldTermSchema).nullable(),
+    eventCount: z.number().int(),
+    lastEventAt: z.string().nullable(),
+  })
+  .meta({ id: 'IssueFold' });
+
+export const issueStateMatches: Matches<z.output<typeof issueStateSchema>, IssueState> = true;
+
+/** GET /negotiations/:n/issues/:i (and each message of the issue-state stream): IssueState as answered. */
+export const issueAnswerSchema = z
+  .strictObject({
+    negotiation: z.string(),
+    issue: z.string(),
+    asOf: z.string(),
+    knownAt: z.string(),
+    status: z.enum(['not_raised', 'open', 'agreed']),
+    positions: z.record(z.string(), z.record(z.string(), answeredTermSchema)),
+    gaps: z.record(z.string(), gapSchema),
+    agreed: z.record(z.string(), agreedAnswerSchema).nullable(),
+    eventCount: z.number().int(),
+    lastEventAt: z.string().nullable(),
+    possible: z.array(possibleTermSchema),
+    minConfidence: confidenceSchema.nullable(),
+  })
+  .meta({ id: 'IssueState' });
+
+export const issueAnswerMatches: Matches<z.output<typeof issueAnswerSchema>, IssueAnswer> = true;
