@@ -1,4 +1,4 @@
-import { ParleyEvent, StoredEvent } from '../../events';
+import { ParleyEvent, StoredEvent, Term } from '../../events';
 import { EffectiveEvent, resolveKnowledge } from '../../projections';
 import { anEvent } from '../support/event-builders';
 
@@ -24,7 +24,6 @@ export const stored = (items: ReadonlyArray<ParleyEvent | Recording>): StoredEve
 export const known = (items: ReadonlyArray<ParleyEvent | Recording>, knownAt = NOW): EffectiveEvent[] =>
   resolveKnowledge(stored(items), knownAt);
 
-type Term = { metric: string; value?: number; unit?: string; text?: string };
 
 export const rvc = (value: number): Term => ({ metric: 'regional_value_content', value, unit: 'percent' });
 export const lvc = (value: number): Term => ({ metric: 'labor_value_content', value, unit: 'percent' });
