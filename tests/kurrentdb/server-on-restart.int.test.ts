@@ -28,7 +28,7 @@ describe('given a Parley server on a KurrentDB node', () => {
       }
       expect(answer.status).toBe(201);
       expect(await eventCount()).toBe(2);
-      expect((await (await fetch(`${url}/health`)).json()).store).toMatchObject({ connected: true, live: true });
+      expect(((await (await fetch(`${url}/health`)).json()) as { store: unknown }).store).toMatchObject({ connected: true, live: true });
     } finally {
       await running?.app.close();
       await db.stop();

@@ -208,7 +208,6 @@ export class InMemoryLog {
 
     const stream = state ?? this.createStream(streamId);
     this.lengthBeforeLastWrite = this.records.length;
-    const createdTicks = nowInTicks();
     let last: LogRecord | undefined;
     for (const event of events) {
       last = {
@@ -216,7 +215,8 @@ export class InMemoryLog {
         streamId,
         revision: stream.records.length,
         position: this.nextPosition,
-        createdTicks,
+        // Each prepare is stamped when the leader creates it, so one write's stamps can differ.
+        createdTicks: nowInTicks(),
       };
       this.nextPosition += recordSize(streamId, event);
       stream.records.push(last);
