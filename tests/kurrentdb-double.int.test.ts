@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import {
   BACKWARDS,
+  DeadlineExceededError,
   END,
   EventStoreDBClient,
   FORWARDS,
@@ -212,6 +213,12 @@ describe("given an in-process KurrentDB double", () => {
       await expect(h.client.appendToStream(name, [e1, e2])).rejects.toBeInstanceOf(WrongExpectedVersionError);
       await h.client.appendToStream(name, [e2, e0]);
       expect((await collect(h.client.readStream(name))).map((e) => e.event!.id)).toEqual([e0.id, e1.id, e2.id, e0.id]);
+    });
+
+    it("then a write whose own deadline has passed when it arrives is refused with Timeout (BatchAppend's per-write deadline) and not written", async () => {
+      const name = stream("late");
+      await expect(h.client.appendToStream(name, offer(0), { deadline: 0 })).rejects.toBeInstanceOf(DeadlineExceededError);
+      await expect(collect(h.client.readStream(name))).rejects.toBeInstanceOf(StreamNotFoundError);
     });
 
     it("then an exact revision equal to the current one appends even ids already in the stream (no check on that branch)", async () => {
