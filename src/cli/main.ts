@@ -18,6 +18,7 @@ import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { webhooksCommand } from './commands/webhooks.command';
 import { serveCommand } from './commands/serve.command';
+import { verifyCommand } from './commands/verify.command';
 import { tailOptions } from './commands/tail.command';
 import { stateCommand } from './commands/state.command';
 import { tariffsCommand } from './commands/tariffs.command';
@@ -125,6 +126,11 @@ export const buildProgram = (): Command => {
     .action(negotiationCommand);
 
   tailOptions(filterOptions(storeOptions(program.command('tail'))));
+
+  storeOptions(program.command('verify'))
+    .description('check the embedded store against its hash chain; reports the first rewritten, inserted or missing event')
+    .option('--json', 'print JSON')
+    .action(verifyCommand);
 
   storeOptions(program.command('serve'))
     .description('serve the HTTP API (and load the bundled history into the store)')

@@ -5,7 +5,9 @@ import { IdempotencyConflictError } from '../errors';
 import { AppendOptions, AppendResult, StreamAppend } from '../event-store.port';
 import { revisionConflict, revisionHolds } from '../expected-revision';
 import { fastCanonicalBody as canonicalBody } from './canonical-body';
+import { ChainedRow, chainHash, GENESIS } from './hash-chain';
 import { EVENT_COLUMNS, EventRow, rowToEvent } from './rows';
+import { ID_STORED } from './schema';
 
 /**
  * One append = one IMMEDIATE transaction (or one savepoint of a group commit, below): the id,
@@ -17,29 +19,40 @@ export const sqliteAppend = (db: Database, clock: Clock, onCommitted: () => void
   const revision = db.prepare<[string], { revision: number | null }>(
     'SELECT max(stream_revision) AS revision FROM events WHERE stream = ?',
   );
-  const lastRecordedAt = db.prepare<[], { recorded_at: string }>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1');
-  // The fast path's insert: an id already stored changes nothing (changes = 0) and is then looked up.
-  const insertUnlessStored = db.prepare(
-    `INSERT INTO events (id, stream, stream_revision, type, negotiation, issue, party, occurred_at, recorded_at, schema_version, body)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  // The last stored event: where positions continue, the time they may not run behind, the hash they chain on.
+  const tail = db.prepare<[], { position: number; recorded_at: string; hash: string | null }>(
+    'SELECT e.position, e.recorded_at, h.hash FROM events e LEFT JOIN event_hashes h ON h.position = e.position ORDER BY e.position DESC LIMIT 1',
   );
-  const recordedAtNow = (): string => {
-    // Transaction time never runs backwards, even across processes with skewed clocks: "known at"
-    // then always cuts the log at a position.
-    const now = clock.now().toISOString();
-    const previous = lastRecordedAt.get()?.recorded_at;
-    return previous !== undefined && previous > now ? previous : now;
+  const insert = db.prepare(
+    `INSERT INTO events (position, id, stream, stream_revision, type, negotiation, issue, party, occurred_at, recorded_at, schema_version, body)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertHash = db.prepare('INSERT INTO event_hashes (position, hash) VALUES (?, ?)');
+
+  /** The stored twin of an id, or a conflict when its content differs. */
+  const duplicateOf = (event: ParleyEvent, body: string): StoredEvent => {
+    const existing = byId.get(event.id) as EventRow;
+    if (existing.body !== body) throw new IdempotencyConflictError(event.id, BigInt(existing.position));
+    return rowToEvent(existing);
   };
 
   /**
    * The common case — the expected revision holds — without a lookup per event: each event is
-   * inserted unless its id is stored, and only then is the stored one fetched and compared. Any
-   * conflict throws, and the transaction (or savepoint) takes back what this append inserted.
+   * inserted at the next position with its link of the hash chain; a stored id is refused by the
+   * schema's trigger, and only then is the stored one fetched and compared (and, a retry being
+   * likely whole, every later id of the append is looked up first). Transaction time never runs
+   * backwards, even across processes with skewed clocks: "known at" always cuts the log at a
+   * position. Any conflict throws, and the transaction (or savepoint) takes back this append.
    */
   const appendExpected = (stream: string, events: readonly ParleyEvent[], current: bigint): AppendResult => {
     const stored: StoredEvent[] = [];
     const inBatch = new Map<string, string>();
-    const recordedAt = recordedAtNow();
+    const last = tail.get();
+    const now = clock.now().toISOString();
+    const recordedAt = last !== undefined && last.recorded_at > now ? last.recorded_at : now;
+    let position = last?.position ?? 0;
+    let previousHash = last?.hash ?? GENESIS;
+    let lookFirst = false;
     let next = current;
     let appended = 0;
     for (const event of events) {
@@ -50,19 +63,30 @@ export const sqliteAppend = (db: Database, clock: Clock, onCommitted: () => void
         continue;
       }
       inBatch.set(event.id, body);
-      const { changes, lastInsertRowid } = insertUnlessStored.run(
-        event.id, stream, next + 1n, event.type, event.negotiation, event.issue ?? null, event.party ?? null,
-        event.occurredAt, recordedAt, schemaVersionOf(event.type), body,
-      );
-      if (changes === 1) {
-        next += 1n;
-        appended++;
-        stored.push({ ...event, position: BigInt(lastInsertRowid), streamRevision: next, recordedAt });
+      if (lookFirst && byId.get(event.id)) {
+        stored.push(duplicateOf(event, body));
         continue;
       }
-      const existing = byId.get(event.id) as EventRow;
-      if (existing.body !== body) throw new IdempotencyConflictError(event.id, BigInt(existing.position));
-      stored.push(rowToEvent(existing));
+      const row: ChainedRow = {
+        position: position + 1, id: event.id, stream, stream_revision: Number(next + 1n), type: event.type, negotiation: event.negotiation,
+        issue: event.issue ?? null, party: event.party ?? null, occurred_at: event.occurredAt, recorded_at: recordedAt,
+        schema_version: schemaVersionOf(event.type), body,
+      };
+      try {
+        insert.run(row.position, row.id, row.stream, row.stream_revision, row.type, row.negotiation, row.issue, row.party, row.occurred_at, row.recorded_at, row.schema_version, row.body);
+      } catch (error) {
+        // By message, not class: the native module's errors may come from another realm (jest's vm).
+        if ((error as { message?: unknown } | null)?.message !== ID_STORED) throw error;
+        lookFirst = true;
+        stored.push(duplicateOf(event, body));
+        continue;
+      }
+      previousHash = chainHash(previousHash, row);
+      insertHash.run(row.position, previousHash);
+      position = row.position;
+      next += 1n;
+      appended++;
+      stored.push({ ...event, position: BigInt(position), streamRevision: next, recordedAt });
     }
     return { nextExpectedRevision: next, events: stored, appended, duplicates: stored.length - appended };
   };
