@@ -50,15 +50,20 @@ const ALIASES: Alias[] = [
 
 interface Compiled {
   regex: RegExp;
-  aliases: Alias[];
+  /** Aliases by their lower-cased, space-collapsed text, longest pattern first. */
+  byText: Map<string, Alias[]>;
 }
+
+const keyOf = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ');
 
 const compile = (lowercased: boolean): Compiled => {
   const usable = ALIASES.filter((a) => !lowercased || !(a.caseSensitive && COMMON_WORD.test(a.pattern)));
   // Longest first, so "Mexico City" is read before "Mexico" at the same place.
   const sorted = [...usable].sort((a, b) => b.pattern.length - a.pattern.length);
-  const body = sorted.map((a, i) => `(?<a${i}>${escape(lowercased ? a.pattern.toLowerCase() : a.pattern)})`).join('|');
-  return { regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu'), aliases: sorted };
+  const byText = new Map<string, Alias[]>();
+  for (const a of sorted) byText.set(keyOf(a.pattern), [...(byText.get(keyOf(a.pattern)) ?? []), a]);
+  const body = [...byText.keys()].map(escape).join('|');
+  return { regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu'), byText };
 };
 
 let cached: { normal?: Compiled; lower?: Compiled } = {};
@@ -70,6 +75,17 @@ export const isLowercased = (text: string): boolean => {
   return letters > 200 && upper / letters < 0.005;
 };
 
+/**
+ * Case rules in normally written text: acronyms and bare surnames as printed, one-word names with
+ * their capital, longer names in any case but all lower ("Jamieson greer" yes, "the commission" no).
+ */
+const fits = (alias: Alias, matched: string, lowercased: boolean): boolean => {
+  if (lowercased) return true;
+  if (alias.caseSensitive) return matched.replace(/\s+/g, ' ') === alias.pattern;
+  if (!/\s/.test(alias.pattern)) return matched[0] === matched[0].toUpperCase();
+  return !(matched === matched.toLowerCase() && alias.pattern !== alias.pattern.toLowerCase());
+};
+
 const LOCATIVE = /\b(in|to|from|at|into|near|via|through|visit(ed|ing)?)\s+$/i;
 
 /** Every gazetteer name in `text`, longest match first, places consuming the states they contain. */
@@ -78,14 +94,9 @@ export const findMentions = (text: string, lowercased: boolean): Mention[] => {
   const found: Mention[] = [];
   compiled.regex.lastIndex = 0;
   for (let m = compiled.regex.exec(text); m; m = compiled.regex.exec(text)) {
-    const key = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0];
-    if (!key) continue;
-    const alias = compiled.aliases[Number(key.slice(1))];
     const matched = m[0];
-    // Normal text: one-word names keep their capital, acronyms their case; longer names may vary ("Jamieson greer").
-    if (!lowercased && !alias.caseSensitive && !/\s/.test(alias.pattern) && matched[0] !== matched[0].toUpperCase()) continue;
-    if (!lowercased && !alias.caseSensitive && /\s/.test(alias.pattern) && matched === matched.toLowerCase() && alias.pattern !== alias.pattern.toLowerCase()) continue;
-    if (!lowercased && alias.caseSensitive && matched.replace(/\s+/g, ' ') !== alias.pattern) continue;
+    const alias = (compiled.byText.get(keyOf(matched)) ?? []).find((a) => fits(a, matched, lowercased));
+    if (!alias) continue;
     if (alias.kind === 'capital' && LOCATIVE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     found.push({
       start: m.index, end: m.index + matched.length, text: matched, kind: alias.kind, party: alias.party,
