@@ -24,6 +24,8 @@ export interface GoldEvent {
 export interface GoldArticle {
   article: string;
   published?: string;
+  /** Written and labelled after the rules were last changed, and not used to change them since. */
+  heldOut?: boolean;
   events: GoldEvent[];
 }
 

@@ -26,11 +26,13 @@ const main = (): void => {
   const root = join(packageRoot(__dirname), 'tests', 'extract', 'corpus');
   const details = process.argv.includes('--details');
   const scores: ArticleScore[] = [];
+  const heldOut = new Set<string>();
   for (const file of readdirSync(join(root, 'gold')).filter((f) => f.endsWith('.json')).sort()) {
     const gold = JSON.parse(readFileSync(join(root, 'gold', file), 'utf8')) as GoldArticle;
     const text = readFileSync(join(root, 'articles', gold.article), 'utf8');
     const { drafts } = extractDrafts(text, { published: gold.published, today: TODAY, document: gold.article });
     const score = scoreArticle(text, gold, drafts);
+    if (gold.heldOut) heldOut.add(score.article);
     scores.push(score);
     if (details) {
       for (const m of score.misses) process.stdout.write(`MISS  ${gold.article} ${m.type} ${m.party ?? '-'} "${m.quote.slice(0, 80)}"\n`);
@@ -43,11 +45,16 @@ const main = (): void => {
     }
   }
   const total = totalScore(scores);
+  const tuned = totalScore(scores.filter((s) => !heldOut.has(s.article)));
+  const held = totalScore(scores.filter((s) => heldOut.has(s.article)));
+  const label = (s: ArticleScore) => (heldOut.has(s.article) ? { ...s, article: `${s.article.replace(/\.txt$/, '')} (held out)` } : s);
   process.stdout.write(
     [
       '| article | gold | drafts | matched | precision | recall | F1 | issue | terms | date | confidence | all fields (of matched) | all fields (of gold) |',
       '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-      ...scores.map(row),
+      ...scores.map((s) => row(label(s))),
+      row({ ...tuned, article: 'seeds + written (used to write the rules)' }),
+      row({ ...held, article: 'held out (not used to write the rules)' }),
       row(total).replace(/^\| overall/, '| **overall**'),
       '',
     ].join('\n'),
