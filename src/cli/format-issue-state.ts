@@ -13,14 +13,17 @@ const formatAnswered = (term: AnsweredTerm): string => `${formatTerm(term)}${con
 const wording = (term: Pick<AnsweredTerm, 'value' | 'text' | 'note'>): string =>
   [term.value !== undefined ? term.text : undefined, term.note].filter(Boolean).join(' — ');
 
+type Held = (PositionTerm & Partial<AnsweredTerm>) | null;
+
 /**
- * A held term in a diff: its value, and when the answer carries them (diffs of answers do, replay
- * steps of bare folds do not), its confidence mark and wording.
+ * A change of a held term: "before → after", then what the term now rests on when the answer
+ * carries it (diffs of answers do, replay steps of bare folds do not): its confidence mark and wording.
  */
-export const formatHeld = (term: (PositionTerm & Partial<AnsweredTerm>) | null): string => {
-  if (!term) return '—';
-  const words = wording(term);
-  return `${formatTerm(term)}${term.confidence ? confidenceMark(term.confidence) : ''}${words ? ` (${words})` : ''}`;
+export const formatChange = (before: Held, after: Held): string => {
+  const now = after ?? before;
+  const words = now ? wording(now) : '';
+  const mark = now?.confidence ? confidenceMark(now.confidence) : '';
+  return `${formatTerm(before)} → ${formatTerm(after)}${mark}${words ? ` (${words})` : ''}`;
 };
 
 /** The wording of each term of an event that has any, one line each ("key: text — note"). */

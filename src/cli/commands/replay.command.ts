@@ -2,7 +2,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { IssueDiff, summarize } from '../../../projections';
 import { ReplayIssue } from '../../queries/issue-replay.query';
 import { StoreFlags, withApp } from '../boot';
-import { formatHeld, spreadText, termWording } from '../format-issue-state';
+import { formatChange, spreadText, termWording } from '../format-issue-state';
 import { fromFlag, knownAtFlag, toFlag } from '../point-in-time-flags';
 import { print, printCsv } from '../print';
 import { replayCsv } from '../../exports/answer-csv';
@@ -19,7 +19,7 @@ export interface ReplayFlags extends StoreFlags {
 
 export const formatDiff = (diff: IssueDiff): string[] => [
   ...(diff.status ? [`status ${diff.status.from} → ${diff.status.to}`] : []),
-  ...diff.changes.map((c) => `${c.party} ${c.metric}: ${formatHeld(c.before)} → ${formatHeld(c.after)}`),
+  ...diff.changes.map((c) => `${c.party} ${c.metric}: ${formatChange(c.before, c.after)}`),
   ...diff.gaps.map((g) => `gap ${g.metric}: ${g.before ? spreadText(g.before.spread, g.before.unit) : '—'} → ${g.after ? spreadText(g.after.spread, g.after.unit) : '—'}`),
 ];
 
