@@ -75,9 +75,11 @@ describe('given the bundled history, when negotiations are answered', () => {
     const talks = negotiation('steel-aluminum-talks-2025', '2026-01-01');
     expect(talks.parties).toEqual(['MX', 'US']);
     expect(talks.otherActors).toEqual(['arturo-mendoza', 'brookings-institution', 'canacero', 'mexican-labor-unions', 'volkswagen-mexico', 'wilson-center']);
-    // Undated article: its events may have happened from Sheinbaum's inauguration on, and count only from the end of 2025.
+    // The undated article's events may have happened from Sheinbaum's inauguration on and count only from the end of
+    // 2025; by mid-2025 only the public record counts (the 25 % tariffs of 12 March, Sheinbaum's words of 22 May).
     const mid2025 = negotiation('steel-aluminum-talks-2025', '2025-06-01');
-    expect(mid2025.eventCount).toBe(0);
+    expect(mid2025.eventCount).toBe(3);
+    expect(mid2025.latestStatements.MX).toMatchObject({ occurredAt: '2025-05-22', confidence: 'confirmed' });
     expect(mid2025.possible.length).toBe(18);
     expect(new Set(mid2025.possible.map((p) => p.confidence))).toEqual(new Set(['unconfirmed']));
   });

@@ -27,8 +27,15 @@ describe('given the bundled history, when tariffs on Mexico are asked as of a da
     ]);
   });
 
-  it('then on 2019-06-01, 2020-07-01 and 2025-06-01 none of the 2018 tariffs is in force', () => {
-    for (const asOf of ['2019-06-01', '2020-07-01', '2025-06-01']) expect({ asOf, inForce: forMexico(asOf).inForce }).toEqual({ asOf, inForce: [] });
+  it('then on 2019-06-01, 2020-07-01 and 2025-03-11 no Section 232 tariff applies to Mexico', () => {
+    for (const asOf of ['2019-06-01', '2020-07-01', '2025-03-11']) expect({ asOf, inForce: forMexico(asOf).inForce }).toEqual({ asOf, inForce: [] });
+  });
+
+  it('then from 12 March 2025 the tariffs for every country apply to Mexico again at 25 %, and from 4 June 2025 at 50 %', () => {
+    expect(rates('2025-03-12')).toEqual(['Section 232 aluminum 25 percent since 2025-03-12', 'Section 232 steel 25 percent since 2025-03-12']);
+    expect(forMexico('2025-03-12').inForce.map((l) => l.target)).toEqual(['*', '*']);
+    expect(rates('2025-06-04')).toEqual(['Section 232 aluminum 50 percent since 2025-06-04', 'Section 232 steel 50 percent since 2025-06-04']);
+    expect(rates('2026-12-01')).toEqual(rates('2025-06-04'));
   });
 
   it('then Canada, the other target, follows the same dates', () => {

@@ -242,8 +242,13 @@ describe('HTTP API routes (e2e over real HTTP, bundled history loaded, auth off)
       ]);
       const other = await server.get('/tariffs?asOf=2018-06-15&target=CN');
       expect(other.body.inForce).toEqual([]);
-      const lifted = await server.get('/tariffs?asOf=2025-06-05&target=MX');
+      const lifted = await server.get('/tariffs?asOf=2020-06-05&target=MX');
       expect(lifted.body.inForce).toEqual([]);
+      const again = await server.get('/tariffs?asOf=2025-06-05&target=MX');
+      expect(again.body.inForce.map((t: { product: string; target: string; rate: { value: number } }) => [t.product, t.target, t.rate.value]).sort()).toEqual([
+        ['aluminum', '*', 50],
+        ['steel', '*', 50],
+      ]);
       const before = await server.get('/tariffs?asOf=2017-06-01&knownAt=2024-06-01');
       expect(before.body.inForce).toEqual([]);
     });
