@@ -97,6 +97,7 @@ DECLARE
   v_call_head bigint;
   v_last_recorded timestamptz;
   v_recorded timestamptz;
+  v_recorded_text text;
   v_append integer := 0;
   v_offset integer := 0;
   v_call_offset integer;
@@ -117,6 +118,7 @@ BEGIN
   UPDATE ${t('head')} SET position = position WHERE singleton RETURNING position, recorded_at INTO v_head, v_last_recorded;
   v_start := v_head;
   v_recorded := date_trunc('milliseconds', GREATEST(v_last_recorded, COALESCE(p_recorded_at, clock_timestamp())));
+  v_recorded_text := to_char(v_recorded AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
   FOR c IN 1 .. coalesce(array_length(p_calls, 1), 0) LOOP
     v_call_head := v_head;
     v_call_offset := v_offset;
@@ -157,12 +159,18 @@ BEGIN
           RAISE EXCEPTION 'stream %: expected revision %, actual %', p_streams[a], v_expected, v_actual
             USING ERRCODE = 'PRL01', DETAIL = json_build_object('stream', p_streams[a], 'expected', v_expected, 'actual', v_actual::text)::text;
         END IF;
-        RETURN QUERY SELECT c, a, e.id, e.position, e.stream_revision,
-            to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), e.position > v_head, NULL::text, NULL::text
-          FROM unnest(p_ids[v_lo : v_hi]) WITH ORDINALITY AS x(id, k)
-          JOIN ${t('events')} e ON e.id = x.id
-         WHERE e.id = ANY(p_ids[v_lo : v_hi])
-         ORDER BY x.k;
+        IF cardinality(v_existing) = 0 THEN
+          -- All fresh (the common case): what was stored is known without reading it back.
+          RETURN QUERY SELECT c, a, p_ids[i], v_head + (i - v_lo + 1), v_actual + (i - v_lo + 1), v_recorded_text, true, NULL::text, NULL::text
+            FROM generate_series(v_lo, v_hi) i ORDER BY i;
+        ELSE
+          RETURN QUERY SELECT c, a, e.id, e.position, e.stream_revision,
+              to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), e.position > v_head, NULL::text, NULL::text
+            FROM unnest(p_ids[v_lo : v_hi]) WITH ORDINALITY AS x(id, k)
+            JOIN ${t('events')} e ON e.id = x.id
+           WHERE e.id = ANY(p_ids[v_lo : v_hi])
+           ORDER BY x.k;
+        END IF;
         v_head := v_head + v_inserted;
         RETURN QUERY SELECT c, a, NULL::text, NULL::bigint, v_actual + v_inserted, NULL::text, NULL::boolean, NULL::text, NULL::text;
       END LOOP;
