@@ -13,7 +13,7 @@ export interface Attribution {
   at?: number;
 }
 
-export const SPEECH = String.raw`(?:according to|said|says|say|told|stated|announced|announces|confirmed|confirms|remarked|noted|asserted|reiterated|responded|complained|warned|argued|added|insisted|stressed|underscored|explained|wrote|declared)`;
+export const SPEECH = String.raw`(?:according to|said|says|say|told|stated|announced|announces|confirmed|confirms|remarked|noted|asserted|reiterated|responded|complained|warned|argued|added(?=\s+that\b|\s*[.,])|insisted|stressed|underscored|explained|wrote|declared)`;
 
 const ANONYMOUS: { id: string; re: RegExp }[] = [
   { id: 'attribution:familiar-person', re: /\b(?:person|people|sources?|officials?|diplomats?|negotiators?|executives?)\b[^.;]{0,40}?\b(?:familiar with|briefed on|close to|with knowledge of)\b/i },
@@ -52,10 +52,14 @@ export const attribute = (text: string, mentions: readonly Mention[], people: re
     }
   }
   const speech = new RegExp(String.raw`\b${SPEECH}\b`, 'gi');
-  const verbs = [...text.matchAll(speech)].map((m) => m.index);
+  const found = [...text.matchAll(speech)];
+  const verbs = found.filter((m) => !/^according to$/i.test(m[0])).map((m) => m.index);
+  // "according to X" names its source right after it ("according to the plan" names no speaker).
+  const accordingTo = found.filter((m) => /^according to$/i.test(m[0])).map((m) => m.index + m[0].length);
   const quoted = /["“”]/.test(text);
-  if (verbs.length === 0 && !quoted) return { confidence: 'reported', rule: 'attribution:narration' };
-  const near = (start: number, end: number) => verbs.some((v) => v >= end - 1 && v - end <= 90) || verbs.some((v) => v < start && start - v <= 40);
+  if (found.length === 0 && !quoted) return { confidence: 'reported', rule: 'attribution:narration' };
+  const near = (start: number, end: number) =>
+    verbs.some((v) => v >= end - 1 && v - end <= 90) || verbs.some((v) => v < start && start - v <= 40) || accordingTo.some((a) => start >= a && start - a <= 6);
   const person = people.find((p) => near(p.start, p.end)) ?? (quoted ? people[0] : undefined);
   if (person) {
     return { confidence: 'confirmed', rule: 'attribution:named-speaker', speaker: person.role ? `${person.name}, ${person.role}` : person.name, party: person.party, at: person.start };

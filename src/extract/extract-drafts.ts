@@ -92,7 +92,12 @@ const subjectOf = (ctx: Context, at: number, end = at): { party?: string; how: s
   const inside = actors.find((a) => a.start >= at && a.end <= end);
   if (inside) return { party: inside.party, how: 'party:named-in-trigger' };
   const before = actors.filter((a) => a.end <= at + 1);
-  if (before.length > 0) return { party: before[before.length - 1].party, how: 'party:nearest-before-trigger' };
+  if (before.length > 0) {
+    const actor = before[before.length - 1];
+    // A named person's own act told as fact is on the record ("Trump has threatened to…").
+    const named = ctx.people.some((p) => p.start === actor.start);
+    return { party: actor.party, how: named ? 'party:named-person-before-trigger' : 'party:nearest-before-trigger' };
+  }
   if (ctx.attribution.party) return { party: ctx.attribution.party, how: 'party:speaker' };
   if (ctx.previousSubject) return { party: ctx.previousSubject, how: 'party:previous-clause' };
   const after = actors.find((a) => a.start > at);
@@ -112,7 +117,10 @@ const statesIn = (ctx: Context, from = 0, except?: string): string[] => [
 const dateFor = (ctx: Context, at: number, future: boolean): { value?: string; why: string } => {
   // A date inside a later relative clause ("the tariffs it imposed last year") dates that clause, not this event.
   const ownClause = (d: ResolvedDate) => d.start < at || !/\b(?:that|which|who|it|they|when|after|since|before)\b/i.test(ctx.seg.text.slice(at, d.start).replace(/^\S+/, ''));
-  const candidates = ctx.dates.filter((d) => d.future === future && ownClause(d));
+  // Nor does one in a parenthetical description (", who has described the 1994 pact as a disaster,").
+  const asides = [...ctx.seg.text.matchAll(/,\s*(?:who|which|whose)\b[^,]*,/gi)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const inAside = (d: ResolvedDate) => asides.some((a) => d.start >= a.start && d.end <= a.end && !(at >= a.start && at <= a.end));
+  const candidates = ctx.dates.filter((d) => d.future === future && ownClause(d) && !inAside(d));
   if (candidates.length > 0) {
     const nearest = [...candidates].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
     return { value: nearest.value, why: `${nearest.rule}:"${nearest.phrase.trim()}"` };
@@ -464,7 +472,9 @@ export const extractDrafts = (text: string, options: ExtractOptions): Extraction
       }
       previousSubject = proposals.find((p) => p.party)?.party ?? previousSubject;
       const said = unit === seg ? attribution : unitAttribution(unit, attribution);
-      proposals.forEach((p, n) => record(p, unit, n, OFFICIAL_ACTS.has(p.type) && /^attribution:(narration|unattributed)/.test(said.rule) ? 'confirmed' : said.confidence));
+      const onRecord = (p: Proposal) =>
+        /^attribution:(narration|unattributed)/.test(said.rule) && (OFFICIAL_ACTS.has(p.type) || p.why.includes('party:named-person-before-trigger'));
+      proposals.forEach((p, n) => record(p, unit, n, onRecord(p) ? 'confirmed' : said.confidence));
     }
   });
 

@@ -159,6 +159,20 @@ describe('confidence follows attribution', () => {
     ]);
   });
 
+  it('given a named official\'s own act told as fact, then confirmed; the same act by a state in narration stays reported', () => {
+    const text = 'Trump has threatened to raise tariffs on Canadian lumber. Canada wants a quota-free deal on lumber.';
+    const drafts = extract(text, '2025-06-12').drafts.map((d) => [d.event.type, d.event.party, d.event.confidence]);
+    expect(drafts).toEqual([
+      ['ThreatIssued', 'US', 'confirmed'],
+      ['DemandTabled', 'CA', 'reported'],
+    ]);
+  });
+
+  it('given a year inside a parenthetical description, then it does not date the event', () => {
+    const text = 'U.S. President Donald Trump, who has called the 1994 pact a disaster, frequently threatens to withdraw from the deal.';
+    expect(only(extract(text, '2018-01-29').drafts, 'ThreatIssued').event.occurredAt).toBe('2018-01-29');
+  });
+
   it('given a quote, then the speaker is the named person and the party the state they serve', () => {
     const { drafts } = extract(ARTICLE, '2025-06-12');
     const statement = only(drafts, 'StatementIssued');
