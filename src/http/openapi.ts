@@ -35,6 +35,12 @@ const sse = (description: string) => ({ '200': { description, content: { 'text/e
 const negotiationPath = z.object({ negotiation: slugSchema });
 const issuePath = z.object({ negotiation: slugSchema, issue: slugSchema });
 
+const csvFormat = { format: z.enum(['csv', 'json']).optional().meta({ description: 'csv: the answer as CSV (also with Accept: text/csv); columns in README "CSV columns"' }) };
+
+/** An answer also served as CSV: the `format` parameter beside the route's own, and a text/csv body beside the JSON. */
+const withCsv = (query: z.ZodRawShape) => z.object({ ...query, ...csvFormat });
+const jsonOrCsv = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema }, 'text/csv': { schema: z.string() } } });
+
 const get = (summary: string, operation: Omit<ZodOpenApiOperationObject, 'summary'>): { get: ZodOpenApiOperationObject } => ({ get: { summary, ...operation } });
 
 const paths: ZodOpenApiPathsObject = {
@@ -52,8 +58,8 @@ const paths: ZodOpenApiPathsObject = {
   },
   '/events/{id}': get('One stored event', { requestParams: { path: z.object({ id: eventIdSchema }) }, responses: { '200': json(storedEventSchema, 'the event'), ...errors(404) } }),
   '/timeline': get('Events in valid-time order, with which of them were corrected or retracted by knownAt (or later)', {
-    requestParams: { query: z.object(timelineQuery) },
-    responses: { '200': json(timelineAnswerSchema, 'timeline entries and knowledge notes'), ...errors(400, 404) },
+    requestParams: { query: withCsv(timelineQuery) },
+    responses: { '200': jsonOrCsv(timelineAnswerSchema, 'timeline entries and knowledge notes'), ...errors(400, 404) },
   }),
   '/negotiations': get('Every negotiation with title, parties and issues', { responses: { '200': json(undescribed('{ negotiations: [...] }'), 'negotiations') } }),
   '/negotiations/{negotiation}': get('Negotiation overview as of a day', {
@@ -61,19 +67,19 @@ const paths: ZodOpenApiPathsObject = {
     responses: { '200': json(undescribed('the overview'), 'overview'), ...errors(400, 404) },
   }),
   '/negotiations/{negotiation}/issues/{issue}': get('IssueState: positions, gaps and status as of a day, as known at an instant', {
-    requestParams: { path: issuePath, query: z.object(pointInTimeParams) },
-    responses: { '200': json(issueAnswerSchema, 'issue state'), ...errors(400, 404) },
+    requestParams: { path: issuePath, query: withCsv(pointInTimeParams) },
+    responses: { '200': jsonOrCsv(issueAnswerSchema, 'issue state'), ...errors(400, 404) },
   }),
   '/negotiations/{negotiation}/issues/{issue}/replay': get('The issue event by event with the state after each', {
-    requestParams: { path: issuePath, query: z.object(replayQuery) },
-    responses: { '200': json(undescribed('{ negotiation, issue, knownAt, steps: [{ event, state, changes }] }'), 'steps'), ...errors(400, 404) },
+    requestParams: { path: issuePath, query: withCsv(replayQuery) },
+    responses: { '200': jsonOrCsv(undescribed('{ negotiation, issue, knownAt, steps: [{ event, state, changes }] }'), 'steps'), ...errors(400, 404) },
   }),
   '/negotiations/{negotiation}/issues/{issue}/diff': get('What changed between two days', {
-    requestParams: { path: issuePath, query: z.object(diffQuery) },
-    responses: { '200': json(undescribed('{ negotiation, issue, from, to, knownAt, changes }'), 'diff'), ...errors(400, 404) },
+    requestParams: { path: issuePath, query: withCsv(diffQuery) },
+    responses: { '200': jsonOrCsv(undescribed('{ negotiation, issue, from, to, knownAt, changes }'), 'diff'), ...errors(400, 404) },
   }),
-  '/tariffs': get('Tariffs in force and announced', { requestParams: { query: z.object(tariffsQuery) }, responses: { '200': json(tariffsAnswerSchema, 'tariffs'), ...errors(400) } }),
-  '/probes': get('Open probes', { requestParams: { query: z.object(probesQuery) }, responses: { '200': json(probesAnswerSchema, 'probes'), ...errors(400, 404) } }),
+  '/tariffs': get('Tariffs in force and announced', { requestParams: { query: withCsv(tariffsQuery) }, responses: { '200': jsonOrCsv(tariffsAnswerSchema, 'tariffs'), ...errors(400) } }),
+  '/probes': get('Open probes', { requestParams: { query: withCsv(probesQuery) }, responses: { '200': jsonOrCsv(probesAnswerSchema, 'probes'), ...errors(400, 404) } }),
   '/deadlines': get('Deadlines ahead on a day, soonest first', {
     requestParams: { query: z.object(deadlinesQuery) },
     responses: { '200': json(undescribed('{ asOf, knownAt, deadlines }'), 'deadlines'), ...errors(400, 404) },
@@ -107,7 +113,7 @@ const paths: ZodOpenApiPathsObject = {
       security: [{ bearer: [] }],
       requestParams: { path: z.object({ id: z.string() }) },
       requestBody: { required: true, content: { 'application/json': { schema: replayBody } } },
-      responses: { '200': json(undescribed('the webhook'), 'replaying'), ...errors(400, 401, 404) },
+      responses: { '200': json(undescribed('the webhook, its cursor moved'), 'replaying'), ...errors(400, 401, 404) },
     },
   },
   '/extract': {

@@ -55,6 +55,7 @@ export class WebhooksController {
   }
 
   @Post(':id/replay')
+  @HttpCode(200)
   async replay(@Param('id') id: string, @Body() body: unknown) {
     const { fromPosition } = replayBody.parse(body);
     const view = replayWebhook(this.registry, id, fromPosition);
