@@ -4,7 +4,7 @@
  * negotiation), then coming back.
  */
 import { openWebFixture, postEvents, WebFixture } from './browser';
-import { AUTO_ROO, NAFTA, openView, stateFor } from './page-helpers';
+import { AUTO_ROO, lastEventDay, NAFTA, openView, stateFor } from './page-helpers';
 
 const MINERALS = 'us-mexico-critical-minerals';
 
@@ -43,7 +43,7 @@ describe('failure paths (Chromium)', () => {
       page.on('pageerror', onError);
       await page.goto(`/${search}`);
       await page.locator('#view-notice', { hasText: named }).waitFor();
-      await stateFor(page, '2018-05-24');
+      await stateFor(page, await lastEventDay(web.server.url, NAFTA));
       expect(await page.locator('#error-banner').count()).toBe(0);
       page.off('pageerror', onError);
       expect(errors).toEqual([]);

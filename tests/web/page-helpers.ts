@@ -24,3 +24,10 @@ export const openView = async (page: Page, search: string) => {
   await page.goto(`/${search}`);
   await page.locator('.state[aria-busy="false"]').waitFor();
 };
+
+/** The day the page opens a negotiation on: its last event day, as the API's timeline says. */
+export const lastEventDay = async (serverUrl: string, negotiation: string): Promise<string> => {
+  const response = await fetch(`${serverUrl}/timeline?negotiation=${negotiation}`);
+  const { entries } = (await response.json()) as { entries: Array<{ countsFrom: string }> };
+  return entries.map((e) => e.countsFrom).sort().reverse()[0];
+};

@@ -39,9 +39,10 @@ export const StatusBanner = ({ errors, notices, retrying, onRetry, onDismissNoti
           {refusals.map((message) => (
             <p key={message}>The server refused a request: {message}</p>
           ))}
-          <button type="button" onClick={onRetry} disabled={retrying}>
-            {retrying ? 'Retrying…' : 'Retry'}
+          <button type="button" onClick={onRetry}>
+            Retry
           </button>
+          {retrying ? <span class="small"> Trying again…</span> : null}
         </div>
       ) : null}
     </div>
