@@ -31,7 +31,4 @@ export const CORRECTION_EVENT_TYPES = ['EventCorrected', 'EventRetracted'] as co
 export const isEventType = (value: unknown): value is EventType =>
   typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);
 
-export const isOfType = <T extends EventType>(event: ParleyEvent, type: T): event is ParleyEvent & EventOfType<T> =>
-  event.type === type;
-
 export const streamOf = (negotiation: string): string => `negotiation-${negotiation}`;

@@ -34,8 +34,6 @@ export const validWindowOf = (event: Dated): DayWindow => {
 /** The day an event counts from: the end of its valid-time window. */
 export const eventCountsFrom = (event: Dated): string => validWindowOf(event).to;
 
-/** Whether `day` falls inside the window but before its end: the event may have happened by then. */
-export const isPossibleOn = (window: DayWindow, day: string): boolean => window.from <= day && day < window.to;
 
 /** A problem when the source was published before the event's window opens, else undefined. */
 export const publishedBeforeOccurred = (event: Dated): string | undefined => {

@@ -7,7 +7,6 @@ export * from './position-terms';
 export * from './metric-gaps';
 export * from './position-book';
 export * from './issue-state';
-export { evolveAsOf } from './issue-fold';
 export * from './tariff-decisions';
 export * from './tariff-settlement';
 export * from './tariff-exemptions';

@@ -3,6 +3,3 @@
  * of that day (UTC); an instant compares as an ISO string.
  */
 export const knownAtBound = (knownAt: string): string => (knownAt.length === 10 ? `${knownAt}T\uffff` : knownAt);
-
-export const isKnownAt = (event: { readonly recordedAt: string }, knownAt: string): boolean =>
-  event.recordedAt <= knownAtBound(knownAt);

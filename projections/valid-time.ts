@@ -13,8 +13,6 @@ export const comparePositions = (a: bigint, b: bigint): number => (a < b ? -1 : 
 export const compareValidTime = (a: ValidTimed, b: ValidTimed): number =>
   a.countsFrom < b.countsFrom ? -1 : a.countsFrom > b.countsFrom ? 1 : comparePositions(a.position, b.position);
 
-/** An event counts in an as-of answer once the day it counts from is reached. */
-export const isCountedBy = (event: { readonly countsFrom: string }, asOf: string): boolean => event.countsFrom <= asOf;
 
 /** Sorts in valid-time order, skipping the sort when the input already is (the common case). */
 export const sortByValidTime = <T extends ValidTimed>(items: T[]): T[] => {

@@ -81,7 +81,7 @@ describe('parley append / events (CLI)', () => {
     it('given a refused batch on stdin, then the process exits 1, prints the problems on stderr and nothing on stdout', () => {
       const result = spawnSync(process.execPath, [CLI, 'append', '--db', db, '-'], { input: JSON.stringify({ ...statement(1), party: 'ZZZ' }), encoding: 'utf8' });
       expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 1, stdout: '' });
-      expect(result.stderr).toMatch(/^parley: rejected, nothing was written:\n  stdin:line 1: party: /);
+      expect(result.stderr).toMatch(/^parley: rejected, nothing was written:\n {2}stdin:line 1: party: /);
     });
   });
 });

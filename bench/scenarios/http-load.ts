@@ -24,7 +24,6 @@ interface Request {
   headers?: Record<string, string>;
 }
 type Autocannon = ((options: Record<string, unknown>) => Instance & Promise<Result>) & { aggregateResult?: unknown };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as Autocannon;
 
 export interface LoadOptions {

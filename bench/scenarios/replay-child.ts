@@ -11,7 +11,7 @@ const [path, mode] = process.argv.slice(2);
 
 const main = async (): Promise<void> => {
   const started = performance.now();
-  let events = 0;
+  let events: number;
   if (mode === 'raw') {
     const db = new Database(path, { readonly: true });
     const fold = trivialFold();

@@ -66,7 +66,7 @@ const compile = (lowercased: boolean): Compiled => {
   return { regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu'), byText };
 };
 
-let cached: { normal?: Compiled; lower?: Compiled } = {};
+const cached: { normal?: Compiled; lower?: Compiled } = {};
 
 /** Lower-cased wire copy (punctuation stripped) is matched without case; normal text keeps acronyms' case. */
 export const isLowercased = (text: string): boolean => {
@@ -106,6 +106,3 @@ export const findMentions = (text: string, lowercased: boolean): Mention[] => {
   return found.filter((x) => x.kind !== 'place');
 };
 
-export const resetMentionCache = (): void => {
-  cached = {};
-};

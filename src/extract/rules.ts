@@ -49,5 +49,3 @@ export const RULES: readonly Rule[] = [
 /** A sentence with no other trigger but a speaker on the record is a statement. */
 export const STATEMENT_RULE = 'statement.attributed';
 
-/** The word a type is known by in a readable list. */
-export const TYPE_PRIORITY: Partial<Record<EventType, number>> = Object.fromEntries(RULES.map((rule) => [rule.type, rule.priority]));

@@ -1,8 +1,7 @@
-import { EventType } from '../../events';
 import { EventFilter, matchesFilter } from '../../src/store/event-store.port';
 import { OpenStreams } from '../../src/subscriptions/open-streams.registry';
 import { SseClient, SseEvent } from '../support/sse-client';
-import { cliAppend, eventually, filterQuery, offer, postEvents, RawEvent, startParley, statement, storedMatching, storeOf, tempStore, sseFixture } from './harness';
+import { cliAppend, eventually, filterQuery, offer, postEvents, RawEvent, startParley, statement, storedMatching, storeOf, sseFixture } from './harness';
 
 const NAFTA = 'nafta-renegotiation';
 const STEEL = 'steel-talks';

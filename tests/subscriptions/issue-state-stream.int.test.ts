@@ -1,6 +1,6 @@
 import { fixedClock } from '../../src/clock/clock';
 import { SseClient } from '../support/sse-client';
-import { offer, postEvents, startParley, statement, tempStore, sseFixture } from './harness';
+import { offer, postEvents, startParley, statement, sseFixture } from './harness';
 
 const NAFTA = 'nafta-renegotiation';
 const STATE = `/subscriptions/negotiations/${NAFTA}/issues/auto-rules-of-origin/state`;

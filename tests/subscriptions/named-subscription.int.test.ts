@@ -1,5 +1,5 @@
 import { OpenStreams } from '../../src/subscriptions/open-streams.registry';
-import { cliAppend, eventually, postEvents, startParley, statement, storeOf, tempStore, sseFixture } from './harness';
+import { cliAppend, eventually, postEvents, startParley, statement, storeOf, sseFixture } from './harness';
 
 const statements = (tag: string, count: number) => Array.from({ length: count }, (_, k) => statement(`${tag}-${k}`, 'nafta-renegotiation', 'MX'));
 

@@ -1,4 +1,4 @@
-import { offer, postEvents, startParley, statement, tempStore, sseFixture } from './harness';
+import { offer, postEvents, startParley, statement, sseFixture } from './harness';
 
 describe('stream lifecycle: heartbeats, shutdown, request errors', () => {
   const f = sseFixture();

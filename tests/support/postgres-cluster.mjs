@@ -80,7 +80,7 @@ const main = async () => {
       process.stdout.write(JSON.stringify({ port }) + '\n');
       return;
     } catch (error) {
-      if (attempt >= 5) throw new Error(`PostgreSQL did not start: ${log.slice(-5).join(' ')}`);
+      if (attempt >= 5) throw new Error(`PostgreSQL did not start: ${log.slice(-5).join(' ')}`, { cause: error });
     }
   }
 };

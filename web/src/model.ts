@@ -1,5 +1,5 @@
 /** Names, kinds, colours and date arithmetic shared by the page's views. */
-import type { ParleyEvent, PositionTerm, Precision, Term } from './api';
+import type { PositionTerm, Precision, Term } from './api';
 
 /** Every stored event type (the catalog in events/catalog.ts; a test keeps the two equal). */
 export const EVENT_TYPES = [
@@ -187,20 +187,6 @@ const instantFormat = new Intl.DateTimeFormat('en', {
 });
 export const formatInstant = (iso: string): string => instantFormat.format(new Date(iso));
 
-/** ISO instant → the value of an <input type="datetime-local" step="0.001"> in local time. */
-export const instantToLocalInput = (iso: string): string => {
-  const date = new Date(iso);
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
-};
-
-/** The value of a datetime-local input (local time) → an ISO instant; undefined when empty or invalid. */
-export const localInputToInstant = (value: string): string | undefined => {
-  if (!value) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-};
-
 // ---- colours ------------------------------------------------------------------------------------
 
 /** Fixed colours for the usual parties (colour-blind-safe Okabe–Ito hues), then a cycle for others. */
@@ -229,5 +215,3 @@ export const orderParties = (parties: Iterable<string>): string[] => {
   return [...new Set(parties)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 };
 
-/** The party an event is drawn for: its own, or "joint". */
-export const eventParty = (event: ParleyEvent): string => event.party ?? 'joint';

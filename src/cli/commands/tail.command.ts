@@ -50,7 +50,9 @@ export const tailCommand = async (flags: TailFlags): Promise<void> => {
           stop();
         },
       });
+      // Not const: stop() may run inside subscribe() (an immediate error) and must see it undefined, not in its TDZ.
       let subscription: Subscription | undefined;
+      // eslint-disable-next-line prefer-const -- see above
       subscription = pacedSubscription(store, { after, filter }, () => delivery.whenIdle()).subscribe({
         next: (message) =>
           message.kind === 'event' ? delivery.push(format(message.event), message.event.position) : note(`caught up at position ${message.position}; waiting for new events (Ctrl-C to stop)`),

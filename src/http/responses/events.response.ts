@@ -39,8 +39,8 @@ export const parleyEventSchema = newEventSchema.and(z.object(withId)).meta({ id:
 /** An event as stored: with its position, stream revision and transaction time. */
 export const storedEventSchema = newEventSchema.and(z.object(storedFields)).meta({ id: 'StoredEvent', ...asVariants('Stored') });
 
-export const parleyEventMatches: Matches<z.output<typeof parleyEventSchema>, ParleyEvent> = true;
-export const storedEventMatches: Matches<z.output<typeof storedEventSchema>, StoredEvent> = true;
+const _parleyEventMatches: Matches<z.output<typeof parleyEventSchema>, ParleyEvent> = true;
+const _storedEventMatches: Matches<z.output<typeof storedEventSchema>, StoredEvent> = true;
 
 /** GET /events: a page, and the cursor of the next one (null: no more). */
 export const eventsPageSchema = z.strictObject({ events: z.array(storedEventSchema), next: z.string().nullable() }).meta({ id: 'EventsPage' });
@@ -63,7 +63,7 @@ const knowledgeNoteSchema = z
   })
   .meta({ id: 'KnowledgeNote' });
 
-export const knowledgeNoteMatches: Matches<z.output<typeof knowledgeNoteSchema>, KnowledgeNote> = true;
+const _knowledgeNoteMatches: Matches<z.output<typeof knowledgeNoteSchema>, KnowledgeNote> = true;
 
 const timelineRowSchema = z.object({
   event: parleyEventSchema,
@@ -77,11 +77,11 @@ const timelineRowSchema = z.object({
   window: dayWindowSchema,
 });
 
-export const timelineRowMatches: Matches<z.output<typeof timelineRowSchema>, TimelineRow> = true;
+const _timelineRowMatches: Matches<z.output<typeof timelineRowSchema>, TimelineRow> = true;
 
 /** GET /timeline */
 export const timelineAnswerSchema = z
   .strictObject({ knownAt: z.string(), entries: z.array(timelineRowSchema), knowledge: z.array(knowledgeNoteSchema) })
   .meta({ id: 'Timeline' });
 
-export const timelineAnswerMatches: Matches<z.output<typeof timelineAnswerSchema>, TimelineAnswer> = true;
+const _timelineAnswerMatches: Matches<z.output<typeof timelineAnswerSchema>, TimelineAnswer> = true;

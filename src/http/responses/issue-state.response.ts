@@ -52,7 +52,7 @@ export const issueStateSchema = z
   })
   .meta({ id: 'IssueFold' });
 
-export const issueStateMatches: Matches<z.output<typeof issueStateSchema>, IssueState> = true;
+const _issueStateMatches: Matches<z.output<typeof issueStateSchema>, IssueState> = true;
 
 /** GET /negotiations/:n/issues/:i (and each message of the issue-state stream): IssueState as answered. */
 export const issueAnswerSchema = z
@@ -72,4 +72,4 @@ export const issueAnswerSchema = z
   })
   .meta({ id: 'IssueState' });
 
-export const issueAnswerMatches: Matches<z.output<typeof issueAnswerSchema>, IssueAnswer> = true;
+const _issueAnswerMatches: Matches<z.output<typeof issueAnswerSchema>, IssueAnswer> = true;

@@ -2,7 +2,7 @@
  * Compile-time proof that a response schema describes exactly the TypeScript type the handler
  * returns. Use as
  *
- *     export const issueAnswerMatches: Matches<z.output<typeof issueAnswerSchema>, IssueAnswer> = true;
+ *     const _issueAnswerMatches: Matches<z.output<typeof issueAnswerSchema>, IssueAnswer> = true;
  *
  * When they drift (a field added to the projection's type and not to the schema, or the other way
  * round), tsc reports the path, e.g.

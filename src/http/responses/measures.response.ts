@@ -31,7 +31,7 @@ export const tariffsAnswerSchema = z
   })
   .meta({ id: 'Tariffs' });
 
-export const tariffsAnswerMatches: Matches<z.output<typeof tariffsAnswerSchema>, TariffsAnswer> = true;
+const _tariffsAnswerMatches: Matches<z.output<typeof tariffsAnswerSchema>, TariffsAnswer> = true;
 
 /** GET /probes */
 export const probesAnswerSchema = z
@@ -46,4 +46,4 @@ export const probesAnswerSchema = z
   })
   .meta({ id: 'Probes' });
 
-export const probesAnswerMatches: Matches<z.output<typeof probesAnswerSchema>, ProbesAnswer> = true;
+const _probesAnswerMatches: Matches<z.output<typeof probesAnswerSchema>, ProbesAnswer> = true;

@@ -6,7 +6,7 @@
  */
 import * as grpc from "@grpc/grpc-js";
 import { AppendReq, AppendResp } from "@eventstore/db-client/generated/streams_pb";
-import type { ExpectedRevision, InMemoryLog, ProposedEvent } from "./log";
+import type { InMemoryLog, ProposedEvent } from "./log";
 import { CONTENT_TYPE_JSON, empty, expectedRevisionOf, streamName, uuidToString } from "./proto";
 import { invalidArgument, rpcError } from "./grpc-call";
 

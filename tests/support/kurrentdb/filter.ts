@@ -60,8 +60,3 @@ export function compileFilter(options: FilterOptions): EventFilter {
   };
 }
 
-export const NO_FILTER: EventFilter = {
-  matches: () => true,
-  checkpointInterval: Number.POSITIVE_INFINITY,
-  maxSearchWindow: DEFAULT_MAX_SEARCH_WINDOW,
-};
