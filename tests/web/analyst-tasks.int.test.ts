@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { axeViolations, getJson, openWebFixture, postEvents, screenshotDir, WebFixture } from './browser';
-import { AUTO_ROO, cell, lastEventDay, NAFTA, openView, setAsOf, stateFor } from './page-helpers';
+import { AUTO_ROO, cell, NAFTA, openView, setAsOf, stateFor } from './page-helpers';
 
 const MX_RVC_70 = 'nafta-2018-05-24-mx-counter-rvc-70';
 
