@@ -8,6 +8,7 @@ import { fastCanonicalBody as canonicalBody } from './canonical-body';
 import { ChainedRow, chainHash, GENESIS } from './hash-chain';
 import { EVENT_COLUMNS, EventRow, rowToEvent } from './rows';
 import { ID_STORED } from './schema';
+import { storageProblemOf, StoreNotWritableError } from './storage-errors';
 
 /**
  * One append = one IMMEDIATE transaction (or one savepoint of a group commit, below): the id,
@@ -135,13 +136,15 @@ export const sqliteAppend = (db: Database, clock: Clock, onCommitted: () => void
         // Only this append's savepoint was rolled back, unless SQLite itself ended the transaction
         // (I/O error, disk full…): then the whole group fails.
         if (!db.inTransaction) throw error;
-        return { ok: false, error };
+        return { ok: false, error: storageProblemOf(error) ?? error };
       }
     }),
   );
 
   const queue: Queued[] = [];
   let scheduled = false;
+  /** Why the last commit failed for storage reasons (cleared by the next commit that succeeds). */
+  let writeProblem: StoreNotWritableError | undefined;
 
   const flush = (): void => {
     scheduled = false;
@@ -151,9 +154,12 @@ export const sqliteAppend = (db: Database, clock: Clock, onCommitted: () => void
       try {
         outcomes = queued.length === 1 ? [{ ok: true, results: appendStreams.immediate(queued[0].appends) }] : group.immediate(queued);
       } catch (error) {
-        queued.forEach((q) => q.reject(error));
+        const storage = storageProblemOf(error);
+        writeProblem = storage;
+        queued.forEach((q) => q.reject(storage ?? error));
         continue;
       }
+      writeProblem = undefined;
       if (outcomes.some((o) => o.ok && o.results.some((r) => r.appended > 0))) onCommitted();
       outcomes.forEach((outcome, i) => (outcome.ok ? queued[i].resolve(outcome.results) : queued[i].reject(outcome.error)));
     }
@@ -174,6 +180,7 @@ export const sqliteAppend = (db: Database, clock: Clock, onCommitted: () => void
     appendToStreams: enqueue,
     /** Commits whatever is queued now (before closing the database). */
     flush,
+    writeProblem: (): StoreNotWritableError | undefined => writeProblem,
   };
 };
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { interval } from 'rxjs';
 import { filter, map } from 'rxjs/operators';
@@ -15,6 +15,7 @@ import { sqliteReadAll } from './read-all';
 import { sqliteReadStream } from './read-stream';
 import { EVENT_COLUMNS, EventRow, rowToEvent } from './rows';
 import { openSchema, SQLiteTuning } from './schema';
+import { StoreNotWritableError } from './storage-errors';
 
 export interface SQLiteEventStoreOptions extends SQLiteTuning {
   /** A file path, or ':memory:'. */
@@ -23,6 +24,16 @@ export interface SQLiteEventStoreOptions extends SQLiteTuning {
   /** How often to look for commits made by other processes while someone is subscribed. */
   crossProcessPollMs?: number;
 }
+
+const readOnlyProblem = (path: string): StoreNotWritableError | undefined => {
+  if (path === ':memory:') return undefined;
+  try {
+    accessSync(path, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : new StoreNotWritableError('the database file is read-only', 'EACCES');
+  }
+};
 
 export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStore => {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -71,6 +82,11 @@ export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStor
     headPosition,
     summary: async () => summary.all(),
     ...sqliteCheckpoints(db, clock),
+    // Embedded: always reachable; writable unless the last commit failed for storage reasons or the file turned read-only.
+    health: async () => {
+      const problem = appender.writeProblem() ?? readOnlyProblem(options.path);
+      return problem ? { connected: true, writable: false, problem: problem.message, code: problem.code, cause: problem.sqliteCode } : { connected: true, writable: true };
+    },
     close: async () => {
       appender.flush();
       tail.close();

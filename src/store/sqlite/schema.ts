@@ -63,6 +63,8 @@ export interface SQLiteTuning {
   cacheSizeKiB?: number;
   /** How long a writer waits for another process's transaction before giving up. */
   busyTimeoutMs?: number;
+  /** Caps the file at this many pages (SQLite's max_page_count): a quota; past it writes fail as on a full disk. */
+  maxPageCount?: number;
 }
 
 export const openSchema = (db: Database, tuning: SQLiteTuning): void => {
@@ -71,6 +73,7 @@ export const openSchema = (db: Database, tuning: SQLiteTuning): void => {
   db.pragma(`synchronous = ${tuning.synchronous ?? 'FULL'}`);
   db.pragma(`cache_size = -${tuning.cacheSizeKiB ?? 65_536}`);
   db.pragma('temp_store = MEMORY');
+  if (tuning.maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.floor(tuning.maxPageCount)}`);
   // REPLACE's implicit delete then fires the DELETE trigger too (on this connection; other tools meet the INSERT triggers).
   db.pragma('recursive_triggers = ON');
   db.transaction(() => {
