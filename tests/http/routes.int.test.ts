@@ -36,7 +36,7 @@ describe('HTTP API routes (e2e over real HTTP, bundled history loaded, auth off)
       expect(historySize).toBeGreaterThan(35);
       expect(body).toEqual({
         status: 'ok',
-        store: { kind: expect.stringMatching(/sqlite/), headPosition: expect.any(Number) },
+        store: { kind: expect.stringMatching(/sqlite/), headPosition: expect.any(Number), connected: true, writable: true },
         projections: { position: body.store.headPosition, lag: 0 },
       });
       expect(body.store.headPosition).toBeGreaterThanOrEqual(historySize);
