@@ -61,6 +61,19 @@ describe('the ten analyst tasks, through the page (Chromium)', () => {
     expect(new URL(page.url()).searchParams.get('asOf')).toBe('2018-05-25');
   }, 30_000);
 
+  it('given 25 May 2018, when the analyst counts confirmed events only, then the reported figures leave the table and the address says so', async () => {
+    const { page } = web;
+    await openView(page, `?negotiation=${NAFTA}&issue=${AUTO_ROO}&asOf=2018-05-25`);
+    expect(await page.locator('#state-table .badge-confidence-reported').count()).toBeGreaterThan(0);
+    await page.selectOption('#min-confidence', 'confirmed');
+    await page.locator('.state[data-min-confidence="confirmed"][data-stale="false"][aria-busy="false"]').waitFor();
+    expect(await page.locator('.state').innerText()).toContain('confirmed events only');
+    expect(await page.locator('#state-table .badge-confidence-reported').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('minConfidence')).toBe('confirmed');
+    await page.selectOption('#min-confidence', '');
+    await page.locator('#state-table .badge-confidence-reported').first().waitFor();
+  }, 30_000);
+
   it('(b) given the auto issue, when the analyst reads the charts and compares 30 Jan with 25 May 2018, then the positions chart and the API\'s diff tell the evolution', async () => {
     const { page } = web;
     await openView(page, `?negotiation=${NAFTA}&issue=${AUTO_ROO}&asOf=2018-05-25`);

@@ -104,6 +104,8 @@ export interface ProbesAnswer {
 export interface PointInTime {
   asOf?: string;
   knownAt?: string;
+  /** Count only events at least this confident. */
+  minConfidence?: string;
 }
 
 /** A refused request (status and the API's message), or the server not reachable at all (status 0). */
@@ -175,8 +177,8 @@ export const api = {
     getJson<{ steps: ReplayStep[] }>(`/negotiations/${seg(negotiation)}/issues/${seg(issue)}/replay${query({ knownAt })}`, signal),
   diff: (negotiation: string, issue: string, from: string, to: string, knownAt: string | undefined, signal?: AbortSignal) =>
     getJson<IssueDiff>(`/negotiations/${seg(negotiation)}/issues/${seg(issue)}/diff${query({ from, to, knownAt })}`, signal),
-  timeline: (negotiation: string, knownAt: string | undefined, signal?: AbortSignal) =>
-    getJson<{ knownAt: string; entries: TimelineEntry[] }>(`/timeline${query({ negotiation, knownAt })}`, signal),
+  timeline: (negotiation: string, knownAt: string | undefined, minConfidence: string | undefined, signal?: AbortSignal) =>
+    getJson<{ knownAt: string; entries: TimelineEntry[] }>(`/timeline${query({ negotiation, knownAt, minConfidence })}`, signal),
   tariffs: (at: PointInTime & { target?: string }, signal?: AbortSignal) => getJson<TariffsAnswer>(`/tariffs${query({ ...at })}`, signal),
   probes: (at: PointInTime & { negotiation?: string }, signal?: AbortSignal) => getJson<ProbesAnswer>(`/probes${query({ ...at })}`, signal),
   event: (id: string, signal?: AbortSignal) => getJson<StoredEvent>(`/events/${seg(id)}`, signal),

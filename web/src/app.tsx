@@ -114,7 +114,9 @@ export const App = () => {
   // ---- labels -----------------------------------------------------------------------------------
   const issueTitle = issue ? slugLabel(issue) : '';
   const title = listing ? negotiationLabel(listing) : '';
-  const knownAtLabel = view.knownAt ? `as known at ${formatInstant(knownAtBound(view.knownAt) as string)}` : 'as known now';
+  const knownAtLabel =
+    (view.knownAt ? `as known at ${formatInstant(knownAtBound(view.knownAt) as string)}` : 'as known now') +
+    (view.minConfidence === 'confirmed' ? ', confirmed events only' : view.minConfidence === 'reported' ? ', reported or confirmed events only' : '');
   const asOfLabel = asOf ? `As of ${formatPartialDate(asOf)}${view.asOf ? '' : ' (last event day)'}, ${knownAtLabel}` : '';
   useEffect(() => {
     document.title = listing ? `${issueTitle ? `${issueTitle} — ` : ''}${title}${asOf ? `, ${formatPartialDate(asOf)}` : ''} · Parley` : 'Parley — negotiation timeline';
@@ -157,6 +159,7 @@ export const App = () => {
         asOf={view.asOf}
         fallbackAsOf={asOf}
         knownAt={view.knownAt}
+        minConfidence={view.minConfidence}
         range={events.range}
         eventDays={events.eventDays}
         replay={player}
@@ -164,6 +167,7 @@ export const App = () => {
         onIssue={(next) => setView({ negotiation: n, issue: next, step: undefined, compare: undefined })}
         onAsOf={(next) => setView({ asOf: next, step: undefined })}
         onKnownAt={(knownAt) => setView({ knownAt, step: undefined })}
+        onMinConfidence={(minConfidence) => setView({ minConfidence, step: undefined })}
       />
       <Narration step={player.current} index={player.index} count={player.count} summary={player.current ? plainSummary(player.current.event.event, titleOf) : undefined} />
       <StatusBanner errors={all.map((a) => a.error)} notices={notices} retrying={retrying} onRetry={() => refresh()} onDismissNotices={dismissUrlProblems} />

@@ -19,9 +19,11 @@ export interface ViewParams {
   step?: string;
   /** The other day of a comparison (YYYY-MM-DD). */
   compare?: string;
+  /** Answers count only events at least this confident ("reported": reported or confirmed). */
+  minConfidence?: string;
 }
 
-const KEYS = ['negotiation', 'issue', 'asOf', 'knownAt', 'event', 'step', 'compare'] as const;
+const KEYS = ['negotiation', 'issue', 'asOf', 'knownAt', 'minConfidence', 'event', 'step', 'compare'] as const;
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -34,6 +36,7 @@ const CHECKS: Partial<Record<(typeof KEYS)[number], [(value: string) => boolean,
   compare: [isDay, 'a real day as YYYY-MM-DD'],
   knownAt: [isKnownAt, 'a day (YYYY-MM-DD) or an instant with its time zone (2026-01-31T12:00:00Z)'],
   step: [(v) => /^[1-9]\d{0,4}$/.test(v), 'a step number from 1'],
+  minConfidence: [(v) => v === 'confirmed' || v === 'reported' || v === 'unconfirmed', 'confirmed, reported or unconfirmed'],
   negotiation: [(v) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v), 'a negotiation slug'],
   issue: [(v) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v), 'an issue slug'],
 };

@@ -11,6 +11,7 @@ interface Props {
   asOf: string | undefined;
   fallbackAsOf: string | undefined;
   knownAt: string | undefined;
+  minConfidence: string | undefined;
   range: [string, string];
   eventDays: string[];
   replay: { playing: boolean; index: number | null; count: number; play(): void; pause(): void; step(delta: number): void; stop(): void };
@@ -18,6 +19,7 @@ interface Props {
   onIssue: (issue: string) => void;
   onAsOf: (asOf: string | undefined) => void;
   onKnownAt: (knownAt: string | undefined) => void;
+  onMinConfidence: (minConfidence: string | undefined) => void;
 }
 
 export const negotiationLabel = (item: Pick<NegotiationSummary, 'negotiation' | 'title'>): string => item.title ?? slugLabel(item.negotiation);
@@ -71,6 +73,14 @@ export const Controls = (p: Props) => {
       </div>
       <AsOfControl asOf={p.asOf} fallback={p.fallbackAsOf} range={p.range} eventDays={p.eventDays} onChange={p.onAsOf} />
       <KnownAtControl knownAt={p.knownAt} onChange={p.onKnownAt} />
+      <div class="field field-confidence">
+        <label for="min-confidence">Counting</label>
+        <select id="min-confidence" value={p.minConfidence ?? ''} onChange={(e) => p.onMinConfidence(e.currentTarget.value || undefined)}>
+          <option value="">every event</option>
+          <option value="reported">reported or confirmed</option>
+          <option value="confirmed">confirmed only</option>
+        </select>
+      </div>
       <ReplayControls
         playing={p.replay.playing}
         index={p.replay.index}

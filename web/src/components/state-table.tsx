@@ -110,6 +110,7 @@ export const StateTable = ({ state, issueTitle, loading, stale, knownAtLabel, st
       data-negotiation={state.negotiation}
       data-issue={state.issue}
       data-stale={stale ? 'true' : 'false'}
+      data-min-confidence={'minConfidence' in state ? (state.minConfidence ?? '') : ''}
     >
       {stale ? (
         <p class="stale-label" role="status">

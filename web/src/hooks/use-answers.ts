@@ -45,7 +45,12 @@ export const useAnswers = (view: ViewParams, tariffTarget: string | undefined) =
   const listing = list.find((n) => n.negotiation === view.negotiation) ?? (view.negotiation ? undefined : list.find((n) => n.issues.length > 0) ?? list[0]);
   const n = listing?.negotiation;
 
-  const timeline = useApi(n ? `${n}|${view.knownAt ?? ''}` : null, (s) => api.timeline(n as string, view.knownAt, s), versions.timeline);
+  const confidence = view.minConfidence ?? '';
+  const timeline = useApi(
+    n ? `${n}|${view.knownAt ?? ''}|${confidence}` : null,
+    (s) => api.timeline(n as string, view.knownAt, view.minConfidence, s),
+    versions.timeline,
+  );
   const corrections = useApi(n ? n : null, (s) => api.corrections(n as string, s), versions.corrections);
   const timelineFits = timeline.data !== null && timeline.dataKey === timeline.key;
 
@@ -64,22 +69,22 @@ export const useAnswers = (view: ViewParams, tariffTarget: string | undefined) =
     return days[days.length - 1] ?? todayDay();
   }, [timeline.data, timelineFits]);
   const asOf = view.asOf ?? lastEventDay;
-  const at = { asOf, knownAt: view.knownAt };
+  const at = { asOf, knownAt: view.knownAt, minConfidence: view.minConfidence };
 
   const replay = useApi(n && issue ? `${n}|${issue}|${view.knownAt ?? ''}` : null, (s) => api.replay(n as string, issue as string, view.knownAt, s), versions.issue);
   const state = useApi(
-    n && issue && asOf ? `${n}|${issue}|${asOf}|${view.knownAt ?? ''}` : null,
+    n && issue && asOf ? `${n}|${issue}|${asOf}|${view.knownAt ?? ''}|${confidence}` : null,
     (s) => api.issueState(n as string, issue as string, at, s),
     versions.issue,
     40,
   );
   const tariffs = useApi(
-    asOf ? `${asOf}|${view.knownAt ?? ''}|${tariffTarget ?? ''}` : null,
+    asOf ? `${asOf}|${view.knownAt ?? ''}|${tariffTarget ?? ''}|${confidence}` : null,
     (s) => api.tariffs({ ...at, target: tariffTarget }, s),
     versions.tariffs,
     80,
   );
-  const probes = useApi(n && asOf ? `${n}|${asOf}|${view.knownAt ?? ''}` : null, (s) => api.probes({ ...at, negotiation: n }, s), versions.probes, 80);
+  const probes = useApi(n && asOf ? `${n}|${asOf}|${view.knownAt ?? ''}|${confidence}` : null, (s) => api.probes({ ...at, negotiation: n }, s), versions.probes, 80);
 
   return { negotiations, list, listing, n, issue, asOf, lastEventDay, timeline, corrections, replay, state, tariffs, probes, refresh };
 };
