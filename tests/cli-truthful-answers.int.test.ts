@@ -83,5 +83,6 @@ describe('CLI: truthful answers', () => {
     const text = await parley(['timeline', '--min-confidence', 'reported']);
     expect(text).not.toMatch(/far apart/);
     expect(text).toMatch(/US demand on autos: regional_value_content@high-value-parts 75 percent \[reported\]/);
+    expect(text).toMatch(/\n {12}regional_value_content@high-value-parts: 75 percent for high-value parts\n/);
   });
 });

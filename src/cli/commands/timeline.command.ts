@@ -4,6 +4,7 @@ import { StoreFlags, withApp } from '../boot';
 import { eventFilterFrom, FilterFlags } from '../filter-flags';
 import { fromFlag, knownAtFlag, minConfidenceFlag, toFlag } from '../point-in-time-flags';
 import { confidenceMark } from '../format-provenance';
+import { termWording } from '../format-issue-state';
 import { print, printCsv } from '../print';
 import { timelineCsv } from '../../exports/answer-csv';
 
@@ -29,7 +30,8 @@ export const timelineCommand = async (flags: TimelineFlags): Promise<void> =>
       entries
         .map((e) => {
           const source = e.event.source?.publisher ? `  [${e.event.source.publisher}${e.event.source.document ? `, ${e.event.source.document}` : ''}]` : '';
-          return `${e.event.occurredAt.padEnd(10)}  ${e.event.negotiation.padEnd(22)}  ${e.summary}${confidenceMark(e.confidence)}${e.correction ? ' (corrected)' : ''}${source}`;
+          const line = `${e.event.occurredAt.padEnd(10)}  ${e.event.negotiation.padEnd(22)}  ${e.summary}${confidenceMark(e.confidence)}${e.correction ? ' (corrected)' : ''}${source}`;
+          return [line, ...termWording(e.event).map((words) => `            ${words}`)].join('\n');
         })
         .join('\n') || 'no events',
     );
