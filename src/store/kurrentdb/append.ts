@@ -52,10 +52,12 @@ export const kurrentAppend = ({ client, names, index, claims, lock }: AppendDeps
   const append = async (stream: string, batch: AppendBatch, options: AppendOptions = {}): Promise<AppendResult> => {
     assertBatchFitsStream(stream, batch.events);
     const streamId = names.toKurrent(stream);
-    await index.ready();
-    return lock(() => appendLocked(stream, streamId, batch, options)).catch((error: unknown) => {
+    try {
+      await index.ready();
+      return await lock(() => appendLocked(stream, streamId, batch, options));
+    } catch (error) {
       throw isTransient(error) ? new StoreUnavailableError(error instanceof Error ? error.message : String(error)) : error;
-    });
+    }
   };
 
   const appendLocked = async (stream: string, streamId: string, batch: AppendBatch, options: AppendOptions): Promise<AppendResult> => {

@@ -39,8 +39,9 @@ export interface ClaimDeps {
  * abandoned (its writer crashed between claim and event, or its append was refused), and it is
  * taken over by appending a new claim with the expected revision of the one read, so of several
  * takers again only one wins. This process's own abandoned claims (an append refused, then
- * retried) are taken over at once, once their stream shows the event was not stored after all. Residual risk, documented in the README: a writer that stalls
- * longer than `abandonedAfterMs` between its claim and its event can be overtaken.
+ * retried) are taken over at once, once their stream shows the event was not stored after all.
+ * Residual risk, documented in the README: a writer that stalls longer than `abandonedAfterMs`
+ * between its claim and its event can be overtaken.
  * (On KurrentDB 25.1+ a multi-stream append could write claim and event atomically; 6.2.1 cannot.)
  */
 export const createClaims = ({ client, names, index, abandonedAfterMs }: ClaimDeps) => {
@@ -49,13 +50,18 @@ export const createClaims = ({ client, names, index, abandonedAfterMs }: ClaimDe
 
   const write = async (event: ParleyEvent, digest: string, expected: 'no_stream' | bigint): Promise<boolean> => {
     const claim = jsonEvent({ type: CLAIM, data: { id: event.id, negotiation: event.negotiation, digest } });
+    // Remembered before it is sent: if the answer is lost (a node stopping), the claim may be stored,
+    // and a retry must recognise it as this process's own instead of waiting for an event that never comes.
+    const previous = own.get(event.id);
+    own.set(event.id, claim.id);
     try {
       await client.appendToStream(names.claimStream(event.id), claim, { expectedRevision: expected });
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) return false;
-      throw error;
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      if (previous === undefined) own.delete(event.id);
+      else own.set(event.id, previous);
+      return false;
     }
-    own.set(event.id, claim.id);
     return true;
   };
 
