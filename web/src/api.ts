@@ -4,11 +4,10 @@
  * fields the page reads, with positions as the JSON numbers they are on the wire.
  */
 import type {
-  AnsweredTerm, IssueAnswer, IssueDiff, IssueState, MetricGap, NegotiationListing as NegotiationSummary, OpenProbe, PositionChange, PositionTerm,
-  PossibleEvent, PossibleTerm, Provenance,
+  IssueAnswer, IssueDiff, IssueState, MetricGap, NegotiationListing as NegotiationSummary, OpenProbe, PositionTerm, PossibleEvent, PossibleTerm, Provenance,
 } from '../../projections';
 
-export type { AnsweredTerm, IssueAnswer, IssueDiff, IssueState, MetricGap, NegotiationSummary, OpenProbe, PositionChange, PositionTerm, PossibleEvent, PossibleTerm };
+export type { IssueAnswer, IssueDiff, IssueState, MetricGap, NegotiationSummary, OpenProbe, PositionTerm, PossibleEvent, PossibleTerm };
 
 export interface Source {
   title?: string;
@@ -60,13 +59,6 @@ export interface ReplayStep {
   event: { event: ParleyEvent; position: number; recordedAt: string; countsFrom: string };
   state: IssueState;
   diff: IssueDiff;
-}
-
-export interface NegotiationOverview {
-  negotiation: string;
-  title: string | null;
-  parties: string[];
-  issues: Array<{ issue: string; title: string; status: string; eventCount: number; lastEventAt: string | null }>;
 }
 
 export interface TariffLine {
