@@ -1,4 +1,4 @@
-import { StoredEvent } from './catalog';
+import { ParleyEvent, StoredEvent } from './catalog';
 
 /** Positions are bigint inside Parley (KurrentDB's are 64-bit); JSON carries a number while it is exact. */
 export const bigintToJson = (value: bigint): number | string =>
@@ -14,3 +14,9 @@ export const storedEventToJson = (event: StoredEvent): StoredEventJson => ({
   position: bigintToJson(event.position),
   streamRevision: bigintToJson(event.streamRevision),
 });
+
+/** The body of a stored event, without what the store added (position, stream revision, recordedAt). */
+export const bodyOf = (stored: StoredEvent): ParleyEvent => {
+  const { position: _position, streamRevision: _revision, recordedAt: _recordedAt, ...body } = stored;
+  return body as ParleyEvent;
+};

@@ -1,4 +1,4 @@
-import { eventCountsFrom, ParleyEvent, StoredEvent } from '../events';
+import { bodyOf, eventCountsFrom, ParleyEvent, StoredEvent } from '../events';
 import { indexCorrections, isCorrectionEvent, replacementBody } from './corrections';
 import { knownAtBound } from './known-at';
 import { sortByValidTime } from './valid-time';
@@ -18,11 +18,6 @@ export interface EffectiveEvent {
   correction?: { eventId: string; recordedAt: string };
 }
 
-/** The body of a stored event, without what the store added. */
-export const bodyOf = (stored: StoredEvent): ParleyEvent => {
-  const { position: _position, streamRevision: _revision, recordedAt: _recordedAt, ...body } = stored;
-  return body as ParleyEvent;
-};
 
 /**
  * What was known at `knownAt`: events recorded by then, with corrections applied and retracted

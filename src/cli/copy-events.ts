@@ -1,5 +1,5 @@
 import { Presets, SingleBar } from 'cli-progress';
-import { ParleyEvent, StoredEvent, streamOf } from '../../events';
+import { bodyOf, StoredEvent, streamOf } from '../../events';
 import { Clock } from '../clock/clock';
 import { AppendResult, EventStore } from '../store/event-store.port';
 
@@ -39,7 +39,6 @@ export const copyTarget = (target: EventStore, clock: ReturnType<typeof replayed
         },
       });
 
-const bodyOf = ({ position, streamRevision, recordedAt, ...body }: StoredEvent): ParleyEvent => body as ParleyEvent;
 
 /**
  * Appends a log, in its order, to a target per negotiation stream in consecutive batches (one

@@ -6,7 +6,7 @@ import { ConcurrencyConflictError } from '../store/errors';
 import { AppendResult, EVENT_STORE, EventStore, ExpectedRevision } from '../store/event-store.port';
 import { RecordEvents, RecordEventsResult } from './record-events.command';
 import { DomainRuleError } from './domain-rule.error';
-import { decideRecordEvents, referencesOf } from './record-events.decider';
+import { checkReferences, referencesOf } from './reference-rules';
 import { alreadyStored, loadReferenceState } from './reference-state';
 import { validateInChunks } from './validate-in-chunks';
 
@@ -43,7 +43,7 @@ export class RecordEventsHandler implements ICommandHandler<RecordEvents> {
   private async decide(events: readonly ParleyEvent[]): Promise<void> {
     const duplicates = await alreadyStored(this.store, events);
     const fresh = events.filter((e) => !duplicates.has(e.id));
-    decideRecordEvents(fresh, await loadReferenceState(this.store, fresh));
+    checkReferences(fresh, await loadReferenceState(this.store, fresh));
   }
 
   /**

@@ -1,5 +1,5 @@
-import { eventCountsFrom, StoredEvent } from '../../events';
-import { bodyOf, countCountedBy, EffectiveEvent, EventLookup, eventLookup, growingLookup, isCorrectionEvent, knownAtBound, resolveKnowledge } from '../../projections';
+import { bodyOf, eventCountsFrom, StoredEvent } from '../../events';
+import { countCountedBy, EffectiveEvent, EventLookup, eventLookup, growingLookup, isCorrectionEvent, knownAtBound, resolveKnowledge } from '../../projections';
 
 /**
  * The stored events of one slice in position order, with the latest-knowledge view resolved once.

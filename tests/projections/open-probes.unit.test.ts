@@ -1,5 +1,6 @@
 import { openProbes } from '../../projections';
 import { anEvent } from '../support/event-builders';
+import { specification } from '../support/given-when-then';
 import { known } from './given';
 
 const KNOWN_AT = '2026-12-31T00:00:00.000Z';
@@ -10,7 +11,16 @@ const conclude = (id: string, probe: string, occurredAt: string, negotiation = '
 const open = (id: string, since: string, negotiation = 'nafta-renegotiation') =>
   ({ eventId: id, negotiation, party: 'US', authority: 'Section 232', subject: `probe ${id}`, since });
 
+/** Given these events (known at KNOWN_AT), when asked as of a day, then these probes are open. */
+const given = specification((events: Parameters<typeof known>[0], asOf: string) => openProbes(known(events), { asOf, knownAt: KNOWN_AT }).open.map((p) => p.eventId));
+
 describe('openProbes', () => {
+  it('given a launch and its conclusion, when asked the day before and the day the conclusion counts, then the probe is open, then not', () => {
+    const history = [launch('autos', '2018-05-23'), conclude('autos-done', 'autos', '2019-02-17')];
+    given(history).when('2019-02-16').then(['autos']);
+    given(history).when('2019-02-17').then([]);
+  });
+
   const events = known([
     launch('autos', '2018-05-23'),
     launch('uranium', '2018'),

@@ -1,5 +1,5 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { ParleyEvent, StoredEvent } from '../../../events';
+import { bodyOf, ParleyEvent, StoredEvent } from '../../../events';
 import { Clock, systemClock } from '../../clock/clock';
 import { AppendOptions, AppendResult, EventStore } from '../event-store.port';
 import { createLock, kurrentAppend } from './append';
@@ -37,7 +37,6 @@ export interface KurrentDBEventStore extends EventStore {
   appendCopied(stream: string, events: readonly StoredEvent[]): Promise<AppendResult>;
 }
 
-const bodyOf = ({ position, streamRevision, recordedAt, ...body }: StoredEvent): ParleyEvent => body as ParleyEvent;
 
 /**
  * Parley's event store on a KurrentDB (EventStoreDB) node or cluster, over @eventstore/db-client.
