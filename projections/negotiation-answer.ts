@@ -77,16 +77,18 @@ export const answerNegotiation = (
   const latestStatements: Record<string, LatestStatement> = {};
   for (const event of counted) if (event.type === 'StatementIssued' && event.party !== undefined) latestStatements[event.party] = statementOf(event);
   const possible = possibleOn(mine, overview.asOf, () => true);
-  const possiblyAhead = possible
+  const possiblySet = possible
     .map(({ event }) => event)
-    .filter((event): event is EventOfType<'DeadlineSet'> & { id: string } => event.type === 'DeadlineSet' && countsFrom(event.data.deadline) > overview.asOf)
+    .filter((event): event is EventOfType<'DeadlineSet'> & { id: string } => event.type === 'DeadlineSet')
     .map((event) => ({ ...deadline({ deadline: event.data.deadline, what: event.data.what, eventId: event.id }), possible: true as const }));
+  // The calendar's own rule: a deadline is passed once asOf reaches the day it counts from.
+  const isAhead = (d: Deadline) => countsFrom(d.deadline) > overview.asOf;
   return {
     ...overview,
     ...splitActors(counted, overview.parties),
     rounds: { held: overview.rounds.held, last: overview.rounds.last && sourced(overview.rounds.last) },
-    deadlinesAhead: [...overview.deadlinesAhead.map(deadline), ...possiblyAhead].sort(byDeadline),
-    deadlinesPassed: overview.deadlinesPassed.map(deadline),
+    deadlinesAhead: [...overview.deadlinesAhead.map(deadline), ...possiblySet.filter(isAhead)].sort(byDeadline),
+    deadlinesPassed: [...overview.deadlinesPassed.map(deadline), ...possiblySet.filter((d) => !isAhead(d))].sort(byDeadline),
     threats: overview.threats.map(sourced),
     openProbes: overview.openProbes.map(sourced),
     latestStatements: sortedKeys(latestStatements),

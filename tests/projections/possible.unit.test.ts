@@ -64,5 +64,6 @@ describe('"possibly by then": events whose window has begun but not ended', () =
       ['horizon', 'year', false],
     ]);
     expect(at('2026-08-01').deadlinesAhead.map((d) => d.eventId)).toEqual(['horizon']);
+    expect(at('2026-08-01').deadlinesPassed.map((d) => [d.eventId, d.possible])).toEqual([['review', true]]);
   });
 });
