@@ -17,7 +17,6 @@ export const webhookInputSchema = z.strictObject({
   /** Deliver what happened after this position (default: only what is recorded from now on). */
   fromPosition: z.union([positionSchema, z.number().int().nonnegative().transform((v) => BigInt(v))]).optional(),
 });
-export type WebhookInput = z.input<typeof webhookInputSchema>;
 
 /** A webhook as the API shows it: everything but its secret. */
 export type WebhookView = Omit<Webhook, 'secret'> & { deadLetters: number };
