@@ -77,6 +77,12 @@ export const configSchema = z
   bodyLimitBytes: integerIn(1).default(10 * 1024 * 1024),
   /** Load the bundled history into an empty store at start-up. */
   loadBundledHistory: z.boolean().default(false),
+  /** Host names a request's Host header may carry (DNS-rebinding defence); default: the loopback names when bound to loopback. */
+  allowedHosts: z
+    .preprocess((value) => (typeof value === 'string' ? value.split(',').map((h) => h.trim()).filter(Boolean) : value), z.array(z.string().min(1)))
+    .optional(),
+  /** Open connections the server accepts at once; more are refused at the socket. */
+  maxConnections: integerIn(1).default(1_024),
     subscriptions: subscriptionLimitsSchema.default(subscriptionLimitsSchema.parse({})),
     webhooks: webhookSettingsSchema.default(webhookSettingsSchema.parse({})),
   })
@@ -93,6 +99,8 @@ const ENVIRONMENT: readonly (readonly [variable: string, setting: string])[] = [
   ['HOST', 'host'],
   ['PARLEY_API_TOKEN', 'apiToken'],
   ['PARLEY_BODY_LIMIT', 'bodyLimitBytes'],
+  ['PARLEY_ALLOWED_HOSTS', 'allowedHosts'],
+  ['PARLEY_MAX_CONNECTIONS', 'maxConnections'],
   ['PARLEY_SSE_HEARTBEAT_MS', 'subscriptions.heartbeatMs'],
   ['PARLEY_SSE_MAX_QUEUED_EVENTS', 'subscriptions.maxQueuedEvents'],
   ['PARLEY_SSE_MAX_QUEUED_BYTES', 'subscriptions.maxQueuedBytes'],

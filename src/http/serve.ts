@@ -15,6 +15,7 @@ import { WebModule } from '../web/web.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { apiError, toApiError } from './api-error';
 import { HttpModule } from './http.module';
+import { allowedHostsOf, checkHostHeader, CONNECTION_LIMITS, useSecurityHeaders } from './http-hygiene';
 import { useJsonBodyParser } from './json-body-parser';
 import { ListenError } from './listen-error';
 import { checkWriteTokenFirst } from './write-auth.guard';
@@ -36,16 +37,25 @@ export interface RunningServer {
 
 /** Builds the HTTP application on Fastify, loads the bundled history when asked, and listens. */
 export const startServer = async (config: ParleyConfig, options: ServerOptions = {}): Promise<RunningServer> => {
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, routerOptions: { maxParamLength: 512 }, frameworkErrors, clientErrorHandler });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    routerOptions: { maxParamLength: 512 },
+    frameworkErrors,
+    clientErrorHandler,
+    http: CONNECTION_LIMITS,
+    requestTimeout: CONNECTION_LIMITS.requestTimeout,
+  });
   const fastify = adapter.getInstance();
   fastify.setReplySerializer((payload) => toJson(payload));
   useJsonBodyParser(fastify);
+  checkHostHeader(fastify, allowedHostsOf(config));
   checkWriteTokenFirst(fastify, config);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, { clock: options.clock, features: [HttpModule, SubscriptionsModule, WebhooksModule, WebModule, ...(options.features ?? [])] }),
     adapter,
     { logger: options.logger ?? ['error', 'warn'], bodyParser: false },
   );
+  await useSecurityHeaders(app);
   const document = buildOpenApiDocument(process.env.npm_package_version ?? '0.1.0');
   SwaggerModule.setup('docs', app, document as never, { jsonDocumentUrl: 'openapi.json', customSiteTitle: 'Parley API' });
   app.enableShutdownHooks();
@@ -59,6 +69,7 @@ export const startServer = async (config: ParleyConfig, options: ServerOptions =
     await app.close().catch(() => undefined);
     throw ListenError.from(error, config.host, config.port);
   }
+  fastify.server.maxConnections = config.maxConnections;
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
