@@ -5,7 +5,7 @@ const history = bundledHistory();
 const autoRules = (asOf: string): IssueState =>
   issueStateAt(history, { negotiation: 'nafta-renegotiation', issue: 'auto-rules-of-origin', asOf, knownAt: KNOWN_AT });
 
-/** A term under its metric, whatever scope suffix its key carries ("regional_value_content@whole-vehicle"). */
+/** The terms under a metric, scoped or not, with their keys ("regional_value_content@whole-vehicle"). */
 const onMetric = (terms: Record<string, PositionTerm> | null | undefined, metric: string): Array<[string, PositionTerm]> =>
   Object.entries(terms ?? {}).filter(([key]) => key === metric || key.startsWith(`${metric}@`));
 
@@ -14,7 +14,7 @@ describe('given the bundled NAFTA history, when the auto rules of origin are ask
     const state = autoRules('2018-12-01');
     expect(state.status).toBe('agreed');
     const agreedRvc = onMetric(state.agreed, 'regional_value_content');
-    expect(agreedRvc.map(([, t]) => [t.value, t.unit, t.eventId])).toEqual([[75, 'percent', 'nafta-2018-11-30-usmca-signed']]);
+    expect(agreedRvc.map(([key, t]) => [key, t.value, t.unit, t.eventId])).toEqual([['regional_value_content@whole-vehicle', 75, 'percent', 'nafta-2018-11-30-usmca-signed']]);
   });
 
   it('then the agreement grows with the record: US–Mexico on 27 August 2018, with Canada on 30 September, signed on 30 November', () => {
