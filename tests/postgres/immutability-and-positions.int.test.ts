@@ -98,3 +98,19 @@ describe('rule 5: positions are int8 end to end', () => {
     }
   });
 });
+
+describe('health', () => {
+  it('given a reachable server, then health reports connected and writable; given one that refuses writes (read-only, as a standby would), then not writable', async () => {
+    expect(await store.health()).toMatchObject({ connected: true, writable: true, serverVersion: expect.stringMatching(/^18\./) });
+    const owner = await connect(database);
+    const name = database.slice(database.lastIndexOf('/') + 1);
+    await owner.query(`ALTER DATABASE ${name} SET default_transaction_read_only = on`);
+    const readOnly = await getPostgresEventStore({ connectionString: `${database}?schema=ledger` });
+    try {
+      expect(await readOnly.health()).toMatchObject({ connected: true, writable: false });
+    } finally {
+      await readOnly.close();
+      await owner.query(`ALTER DATABASE ${name} RESET default_transaction_read_only`);
+    }
+  });
+});

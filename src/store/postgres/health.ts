@@ -4,6 +4,8 @@ import { qualified } from './schema';
 
 export type PostgresHealth = {
   connected: boolean;
+  /** The server takes writes: not a hot standby (a replica left behind by a failover), not read-only. */
+  writable?: boolean;
   /** LISTEN is in effect on the dedicated connection (live delivery by wake-up, not only by the timed poll). */
   listening: boolean;
   listenerReconnects: number;
@@ -25,8 +27,9 @@ export const postgresHealth =
     const started = performance.now();
     try {
       const { rows } = await withTimeout(
-        pool.query<{ head: bigint; version: string }>(
-          `SELECT coalesce((SELECT max(position) FROM ${qualified(schema, 'events')}), 0) AS head, current_setting('server_version') AS version`,
+        pool.query<{ head: bigint; version: string; writable: boolean }>(
+          `SELECT coalesce((SELECT max(position) FROM ${qualified(schema, 'events')}), 0) AS head, current_setting('server_version') AS version,
+                  NOT pg_is_in_recovery() AND current_setting('default_transaction_read_only') = 'off' AS writable`,
         ),
         2_000,
       );
@@ -34,6 +37,7 @@ export const postgresHealth =
       const tail = tailPosition();
       return {
         connected: true,
+        writable: rows[0].writable,
         ...base,
         databaseHeadPosition: head,
         ...(tail !== undefined ? { lag: head > tail ? head - tail : 0n } : {}),
