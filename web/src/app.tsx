@@ -8,6 +8,7 @@ import { applyFilter, EventFilter, EventFilters } from './components/event-filte
 import { EventList } from './components/event-list';
 import { ExportButtons } from './components/export-buttons';
 import { ExtraPanels } from './components/extra-panels';
+import { LatestWord } from './components/latest-word';
 import { LivePanel } from './components/live-panel';
 import { Narration } from './components/narration';
 import { SidePanel } from './components/side-panel';
@@ -233,6 +234,7 @@ export const App = () => {
             target={tariffTarget}
             onTarget={setTariffTarget}
           />
+          <LatestWord views={views} isCounted={isCounted} onOpen={(id) => setView({ event: id })} />
           <AboutPanel views={views} title={title} />
         </aside>
 
