@@ -47,8 +47,5 @@ export const tariffDecisionOf = ({ event, countsFrom: counts, position }: Effect
 export const laterInEffect = (a: TariffDecision, b: TariffDecision): boolean =>
   (a.effect ?? '') !== (b.effect ?? '') ? (a.effect ?? '') > (b.effect ?? '') : comparePositions(a.position, b.position) > 0;
 
-/** The later word: by the day the decision counts from, then position. */
-export const laterWord = (a: TariffDecision, b: TariffDecision): boolean =>
-  a.countsFrom !== b.countsFrom ? a.countsFrom > b.countsFrom : comparePositions(a.position, b.position) > 0;
 
 export const lineKey = (measure: string, product: string): string => `${measure}\u0000${product}`;

@@ -1,7 +1,7 @@
 import { countsFrom } from '../events';
 import { EffectiveEvent } from './knowledge';
 import { lineKey } from './tariff-decisions';
-import { comparePositions } from './valid-time';
+import { isLaterInValidTime } from './valid-time';
 
 export interface Exemption {
   /** As written in the event; null when open-ended. */
@@ -16,9 +16,6 @@ interface Grant extends Exemption {
 
 /** Exemptions in force as of a day, by (measure, product), then beneficiary. */
 export type ExemptionsInForce = ReadonlyMap<string, ReadonlyMap<string, Exemption>>;
-
-const isLater = (a: Grant, b: Grant): boolean =>
-  a.countsFrom !== b.countsFrom ? a.countsFrom > b.countsFrom : comparePositions(a.position, b.position) > 0;
 
 /**
  * The latest ExemptionGranted counted by asOf for each (measure, product, beneficiary) replaces any
@@ -35,7 +32,7 @@ export const exemptionsAsOf = (events: readonly EffectiveEvent[], asOf: string):
     const grant: Grant = { until: event.data.until ?? null, eventId: event.id, countsFrom: counts, position };
     for (const beneficiary of event.data.beneficiaries) {
       const current = byBeneficiary.get(beneficiary);
-      if (!current || isLater(grant, current)) byBeneficiary.set(beneficiary, grant);
+      if (!current || isLaterInValidTime(grant, current)) byBeneficiary.set(beneficiary, grant);
     }
   }
   const inForce = new Map<string, Map<string, Exemption>>();

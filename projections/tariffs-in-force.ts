@@ -1,8 +1,9 @@
 import { EffectiveEvent } from './knowledge';
-import { laterInEffect, laterWord, lineKey, TariffDecision, tariffDecisionOf } from './tariff-decisions';
+import { laterInEffect, lineKey, TariffDecision, tariffDecisionOf } from './tariff-decisions';
 import { Exemption, exemptionsAsOf } from './tariff-exemptions';
 import { announcedLine, AnnouncedTariffLine, compareLines, liftedLine, LiftedTariffLine, selectLines, tariffLine, TariffLine } from './tariff-lines';
 import { settle } from './tariff-settlement';
+import { isLaterInValidTime } from './valid-time';
 
 export type { TariffRate } from './tariff-decisions';
 export type { Exemption } from './tariff-exemptions';
@@ -52,7 +53,7 @@ export const tariffsInForce = (events: readonly EffectiveEvent[], q: TariffsQuer
     const effective = settle(decisions.filter(inEffect), laterInEffect);
     for (const line of selectLines(effective, (d) => d.kind === 'imposed', q.target)) result.inForce.push(tariffLine(line, exempt));
     for (const line of selectLines(effective, (d) => d.kind === 'lifted', q.target)) result.lifted.push(liftedLine(line));
-    const latestWord = settle(decisions, laterWord);
+    const latestWord = settle(decisions, isLaterInValidTime);
     for (const line of selectLines(latestWord, isPending, q.target)) result.announced.push(announcedLine(line, exempt));
   }
   result.inForce.sort(compareLines);

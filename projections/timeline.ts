@@ -1,7 +1,6 @@
-import { countsFrom, DatePrecision, ParleyEvent, precisionOf } from '../events';
+import { countsFrom, DatePrecision, ParleyEvent, precisionOf, windowStart } from '../events';
 import { EffectiveEvent } from './knowledge';
 import { summarize } from './summaries';
-import { rangeStart } from './valid-time';
 
 export { summarize } from './summaries';
 
@@ -61,7 +60,7 @@ const toEntry = ({ event, position, recordedAt, countsFrom: counts, correction }
 
 /** The events matching every filter given, in the order given (valid time), each with a one-line summary. */
 export const timeline = (events: readonly EffectiveEvent[], q: TimelineQuery): TimelineEntry[] => {
-  const from = q.from === undefined ? undefined : rangeStart(q.from);
+  const from = q.from === undefined ? undefined : windowStart(q.from);
   const to = q.to === undefined ? undefined : countsFrom(q.to);
   const types = q.types === undefined ? undefined : new Set(q.types);
   return events

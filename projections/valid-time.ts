@@ -13,6 +13,9 @@ export const comparePositions = (a: bigint, b: bigint): number => (a < b ? -1 : 
 export const compareValidTime = (a: ValidTimed, b: ValidTimed): number =>
   a.countsFrom < b.countsFrom ? -1 : a.countsFrom > b.countsFrom ? 1 : comparePositions(a.position, b.position);
 
+/** Whether `a` comes after `b` in valid time: the later word of two decisions or grants. */
+export const isLaterInValidTime = (a: ValidTimed, b: ValidTimed): boolean => compareValidTime(a, b) > 0;
+
 
 /** Sorts in valid-time order, skipping the sort when the input already is (the common case). */
 export const sortByValidTime = <T extends ValidTimed>(items: T[]): T[] => {
@@ -28,9 +31,6 @@ export const dayBefore = (day: string): string => {
   return new Date(Date.UTC(year, month - 1, date - 1)).toISOString().slice(0, 10);
 };
 
-/** Turns partial bounds of a range into days: a "from" opens its window, a "to" closes it. */
-export const rangeStart = (from: string): string =>
-  from.length === 10 ? from : from.length === 7 ? `${from}-01` : `${from}-01-01`;
 
 /**
  * How many items of a list sorted by the day they count from count by `asOf` (an upper bound by

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { atLeastAsConfident, KnowledgeNote, knowledgeNotes, timeline, timelineRow, TimelineRow } from '../../projections';
+import { atLeastAsConfident, compareValidTime, KnowledgeNote, knowledgeNotes, timeline, timelineRow, TimelineRow } from '../../projections';
 import { Clock, CLOCK } from '../clock/clock';
 import { HistoryCache } from './history-cache';
 import { HistorySlice, issueSlice, negotiationSlice } from './history-slice';
@@ -29,7 +29,7 @@ export class GetTimelineHandler implements IQueryHandler<GetTimeline> {
       entries.push(...timeline(atLeastAsConfident(history.known(knownAt), q.minConfidence), { ...q, negotiation }).map(timelineRow));
       knowledge.push(...knowledgeNotes(history.stored(), knownAt, latest > knownAt ? latest : knownAt));
     }
-    if (negotiations.length > 1) entries.sort((a, b) => (a.countsFrom < b.countsFrom ? -1 : a.countsFrom > b.countsFrom ? 1 : a.position < b.position ? -1 : 1));
+    if (negotiations.length > 1) entries.sort(compareValidTime);
     return { knownAt, entries, knowledge };
   }
 }

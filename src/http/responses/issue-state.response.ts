@@ -36,19 +36,24 @@ const possibleTermSchema = z.object({
 const gapSchema = z.object({ unit: z.string(), min: z.number(), max: z.number(), spread: z.number(), low: z.array(z.string()), high: z.array(z.string()) });
 const foldTermSchema = z.object({ value: z.number().optional(), unit: z.string().optional(), text: z.string().optional(), since: z.string(), eventId: z.string(), eventType: z.string() });
 
+/** What the fold and the answer share: the issue, the moment, the status, the gaps and counts. */
+const issueShape = {
+  negotiation: z.string(),
+  issue: z.string(),
+  asOf: z.string(),
+  knownAt: z.string(),
+  status: z.enum(['not_raised', 'open', 'agreed']),
+  gaps: z.record(z.string(), gapSchema),
+  eventCount: z.number().int(),
+  lastEventAt: z.string().nullable(),
+};
+
 /** The bare fold (each replay step's state): positions and agreed terms without provenance. */
 export const issueStateSchema = z
   .strictObject({
-    negotiation: z.string(),
-    issue: z.string(),
-    asOf: z.string(),
-    knownAt: z.string(),
-    status: z.enum(['not_raised', 'open', 'agreed']),
+    ...issueShape,
     positions: z.record(z.string(), z.record(z.string(), foldTermSchema)),
-    gaps: z.record(z.string(), gapSchema),
     agreed: z.record(z.string(), foldTermSchema).nullable(),
-    eventCount: z.number().int(),
-    lastEventAt: z.string().nullable(),
   })
   .meta({ id: 'IssueFold' });
 
@@ -57,16 +62,9 @@ const _issueStateMatches: Matches<z.output<typeof issueStateSchema>, IssueState>
 /** GET /negotiations/:n/issues/:i (and each message of the issue-state stream): IssueState as answered. */
 export const issueAnswerSchema = z
   .strictObject({
-    negotiation: z.string(),
-    issue: z.string(),
-    asOf: z.string(),
-    knownAt: z.string(),
-    status: z.enum(['not_raised', 'open', 'agreed']),
+    ...issueShape,
     positions: z.record(z.string(), z.record(z.string(), answeredTermSchema)),
-    gaps: z.record(z.string(), gapSchema),
     agreed: z.record(z.string(), agreedAnswerSchema).nullable(),
-    eventCount: z.number().int(),
-    lastEventAt: z.string().nullable(),
     possible: z.array(possibleTermSchema),
     minConfidence: confidenceSchema.nullable(),
   })

@@ -6,6 +6,7 @@ import { followAll, Following, SubscribeClient } from './follow-all';
 import { maxPosition, positionOf } from './positions';
 import { StreamNames } from './stream-names';
 import { isTransient } from './translate-error';
+import { backoffMs } from './backoff';
 
 /** Where one Parley id is stored, and a digest of its content: what idempotency and getEvent need. */
 export interface IndexEntry {
@@ -159,7 +160,7 @@ export const createIdIndex = (
   const keepFollowing = (error: unknown): void => {
     if (closed || !isTransient(error)) return;
     failures++;
-    retry = setTimeout(() => follow(() => undefined, keepFollowing), Math.min(retryDelayMs * 2 ** Math.min(failures - 1, 5), 5_000));
+    retry = setTimeout(() => follow(() => undefined, keepFollowing), backoffMs(retryDelayMs, failures));
   };
 
   const start = async (): Promise<void> => {

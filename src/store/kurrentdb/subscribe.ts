@@ -7,6 +7,7 @@ import { maxPosition, startAfter } from './positions';
 import { serverFilterFor } from './server-filter';
 import { StreamNames } from './stream-names';
 import { isTransient, translateReadError } from './translate-error';
+import { backoffMs } from './backoff';
 
 export interface ResubscribePolicy {
   /** Consecutive failed attempts before the subscriber gets the error (default: no limit). */
@@ -86,7 +87,7 @@ export const kurrentSubscribe =
             void following?.stop();
             if (closed) return;
             if (!isTransient(error) || ++failures > policy.attempts) return fail(translateReadError(error, resumeFrom()));
-            retry = setTimeout(open, Math.min(policy.delayMs * 2 ** Math.min(failures - 1, 5), 5_000));
+            retry = setTimeout(open, backoffMs(policy.delayMs, failures));
           },
         });
       };
