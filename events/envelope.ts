@@ -30,7 +30,13 @@ export type Confidence = z.infer<typeof confidenceSchema>;
 export const sourceSchema = z.strictObject({
   title: z.string().max(1000).optional(),
   publisher: z.string().max(200).optional(),
-  url: z.string().url().max(2000).optional(),
+  // Only web addresses: a javascript: or data: URL would be a script in every page that links the source.
+  url: z
+    .string()
+    .url()
+    .max(2000)
+    .refine((url) => /^https?:\/\//i.test(url), { message: 'expected an http or https URL' })
+    .optional(),
   publishedAt: partialDateSchema.optional(),
   quote: z.string().max(5000).optional(),
   document: z.string().max(500).optional(),

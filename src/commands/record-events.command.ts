@@ -10,6 +10,8 @@ export interface RecordEventsResult {
   lastPosition: bigint | null;
   /** Ids in submission order (assigned where the submitter gave none). */
   ids: string[];
+  /** Each submitted event's id and stored position, in submission order (a duplicate: where it was first stored). */
+  recorded: { id: string; position: bigint }[];
 }
 
 /** Record a batch of submitted events (raw JSON): validated, decided, appended all-or-nothing. */

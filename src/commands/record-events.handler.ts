@@ -30,6 +30,7 @@ export class RecordEventsHandler implements ICommandHandler<RecordEvents> {
     progress('recorded', events.length, events.length);
     const stored = results.flatMap((r) => r.events);
     const appended = results.reduce((sum, r) => sum + r.appended, 0);
+    const positionOf = new Map(stored.map((e) => [e.id, e.position]));
     const positions = stored.map((e) => e.position).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return {
       appended,
@@ -37,6 +38,7 @@ export class RecordEventsHandler implements ICommandHandler<RecordEvents> {
       firstPosition: positions[0] ?? null,
       lastPosition: positions[positions.length - 1] ?? null,
       ids: events.map((e) => e.id),
+      recorded: events.map((e) => ({ id: e.id, position: positionOf.get(e.id) as bigint })),
     };
   }
 

@@ -48,4 +48,21 @@ export const useJsonBodyParser = (fastify: FastifyInstance): void => {
       done(new InvalidJsonError(`invalid JSON body: ${(error as Error).message}`), undefined);
     }
   });
+  // NDJSON: one event per line (blank lines skipped), recorded as one all-or-nothing batch.
+  fastify.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => {
+    const lines = (typeof body === 'string' ? body : body.toString('utf8')).split(/\r?\n/);
+    const events: unknown[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i].trim();
+      if (line === '') continue;
+      if (jsonDepthExceeds(line, MAX_JSON_DEPTH)) return done(new InvalidJsonError(`line ${i + 1}: nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`), undefined);
+      try {
+        events.push(JSON.parse(line));
+      } catch (error) {
+        return done(new InvalidJsonError(`line ${i + 1}: invalid JSON: ${(error as Error).message}`), undefined);
+      }
+    }
+    if (events.length === 0) return done(new InvalidJsonError('the request body is empty; expected one JSON event per line'), undefined);
+    done(null, events);
+  });
 };

@@ -17,6 +17,11 @@ export const fromDaySchema = z
 export const knownAtSchema = z.string().transform((value, ctx) => {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value) && isValidPartialDate(value)) return value;
   const instant = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/.test(value) ? new Date(value) : undefined;
+  // Date rolls impossible days over (2018-02-30 → March 2): the calendar day itself must exist.
+  if (instant && !isValidPartialDate(value.slice(0, 10))) {
+    ctx.addIssue({ code: 'custom', message: `${value.slice(0, 10)} is not a day of the calendar` });
+    return z.NEVER;
+  }
   if (!instant || Number.isNaN(instant.getTime())) {
     ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 instant with a time zone (2018-06-01T12:00:00Z) or a day (2018-06-01)' });
     return z.NEVER;

@@ -6,6 +6,7 @@ import { RecordEvents } from '../../commands/record-events.command';
 import { GetEvent, ListEvents } from '../../queries/events.query';
 import { eventFilterParams, limitSchema, positionSchema } from '../../queries/query-params';
 import { parseQuery } from '../parse-query';
+import { pathParam } from '../path-param';
 import { WriteRoute } from '../write-auth.guard';
 
 export const batchEnvelope = z.strictObject({
@@ -37,8 +38,8 @@ export class EventsController {
   @WriteRoute()
   async record(@Body() body: unknown) {
     const { inputs, expectedRevision } = readBatch(body);
-    const { appended, duplicates, firstPosition, lastPosition } = await this.commandBus.execute(new RecordEvents(inputs, { expectedRevision }));
-    return { appended, duplicates, firstPosition, lastPosition };
+    const { appended, duplicates, firstPosition, lastPosition, recorded } = await this.commandBus.execute(new RecordEvents(inputs, { expectedRevision }));
+    return { appended, duplicates, firstPosition, lastPosition, events: recorded };
   }
 
   @Get()
@@ -51,6 +52,6 @@ export class EventsController {
 
   @Get(':id')
   async get(@Param('id') id: string) {
-    return this.queryBus.execute(new GetEvent(eventIdSchema.parse(id)));
+    return this.queryBus.execute(new GetEvent(pathParam('id', eventIdSchema, id)));
   }
 }

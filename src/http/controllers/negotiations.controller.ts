@@ -6,6 +6,7 @@ import { GetIssueState } from '../../queries/issue-state.query';
 import { GetNegotiationOverview, ListNegotiations } from '../../queries/negotiation-overview.query';
 import { asOfSchema, fromDaySchema, knownAtSchema, pointInTimeParams } from '../../queries/query-params';
 import { parseQuery } from '../parse-query';
+import { pathParam } from '../path-param';
 import { CsvExport } from '../../exports/csv-export.interceptor';
 import { diffCsv, issueStateCsv, replayCsv } from '../../exports/answer-csv';
 
@@ -23,7 +24,7 @@ export class NegotiationsController {
 
   @Get(':negotiation')
   async overview(@Param('negotiation') negotiation: string, @Query() query: unknown) {
-    return this.queryBus.execute(new GetNegotiationOverview({ negotiation: slugSchema.parse(negotiation), ...parseQuery(pointInTimeParams, query) }));
+    return this.queryBus.execute(new GetNegotiationOverview({ negotiation: pathParam('negotiation', slugSchema, negotiation), ...parseQuery(pointInTimeParams, query) }));
   }
 
   @Get(':negotiation/issues/:issue')
@@ -47,6 +48,6 @@ export class NegotiationsController {
   }
 
   private issueRef(negotiation: string, issue: string) {
-    return { negotiation: slugSchema.parse(negotiation), issue: slugSchema.parse(issue) };
+    return { negotiation: pathParam('negotiation', slugSchema, negotiation), issue: pathParam('issue', slugSchema, issue) };
   }
 }

@@ -47,7 +47,14 @@ export const eventsPageSchema = z.strictObject({ events: z.array(storedEventSche
 
 /** POST /events */
 export const appendSummarySchema = z
-  .strictObject({ appended: z.number().int(), duplicates: z.number().int(), firstPosition: wireInteger().nullable(), lastPosition: wireInteger().nullable() })
+  .strictObject({
+    appended: z.number().int(),
+    duplicates: z.number().int(),
+    firstPosition: wireInteger().nullable(),
+    lastPosition: wireInteger().nullable(),
+    /** Every submitted event in submission order, with the id it has (assigned if none was given) and its position: a retry with these ids is idempotent. */
+    events: z.array(z.strictObject({ id: z.string(), position: wireInteger() })),
+  })
   .meta({ id: 'AppendSummary' });
 
 const knowledgeStatusSchema = z.enum(['in-force', 'corrected', 'retracted', 'correction', 'not-yet-known']);
