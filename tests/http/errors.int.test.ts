@@ -236,7 +236,7 @@ describe('HTTP API errors (auth on: PARLEY_API_TOKEN set, small body limit)', ()
       expect(first.status).toBe(201);
       const again = await server.post('/events', event, AUTH);
       expect(again.status).toBe(201);
-      expect(again.body).toEqual({ appended: 0, duplicates: 1, firstPosition: first.body.firstPosition, lastPosition: first.body.firstPosition });
+      expect(again.body).toEqual({ appended: 0, duplicates: 1, firstPosition: first.body.firstPosition, lastPosition: first.body.firstPosition, events: [{ id: event.id, position: first.body.firstPosition }] });
       const error = await rejected({ ...event, data: { ...event.data, quote: 'something else' } }, AUTH, 409, 'idempotency_conflict');
       expect(error.details).toEqual({ eventId: event.id, storedPosition: first.body.firstPosition });
     });
@@ -273,7 +273,7 @@ describe('HTTP API with auth off (no PARLEY_API_TOKEN)', () => {
     expect((await server.get('/health')).body.store.headPosition).toBe(0);
     const a = await server.post('/events', statement());
     expect(a.status).toBe(201);
-    expect(a.body).toEqual({ appended: 1, duplicates: 0, firstPosition: 1, lastPosition: 1 });
+    expect(a.body).toEqual({ appended: 1, duplicates: 0, firstPosition: 1, lastPosition: 1, events: [{ id: expect.any(String), position: 1 }] });
     const b = await server.post('/events', statement(), { authorization: 'Bearer whatever' });
     expect(b.status).toBe(201);
   });

@@ -49,7 +49,7 @@ describe('HTTP API routes (e2e over real HTTP, bundled history loaded, auth off)
       const event = statement();
       const res = await server.post('/events', event);
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ appended: 1, duplicates: 0, firstPosition: before + 1, lastPosition: before + 1 });
+      expect(res.body).toEqual({ appended: 1, duplicates: 0, firstPosition: before + 1, lastPosition: before + 1, events: [{ id: event.id, position: before + 1 }] });
       const got = await server.get(`/events/${event.id}`);
       expect(got.status).toBe(200);
       expect(got.body).toMatchObject({ ...event, position: before + 1, recordedAt: HISTORY_RECORDED_AT, streamRevision: expect.any(Number) });
