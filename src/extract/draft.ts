@@ -1,4 +1,4 @@
-import { Confidence, NewEvent } from '../../events';
+import { NewEvent } from '../../events';
 
 /** Character offsets into the article text: `text.slice(start, end)` is the quote, exactly. */
 export interface Span {
@@ -57,4 +57,3 @@ export interface ExtractOptions {
   today: string;
 }
 
-export type { Confidence };

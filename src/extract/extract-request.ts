@@ -11,4 +11,3 @@ export const extractRequestSchema = z.strictObject({
   negotiation: slugSchema.optional(),
   document: z.string().min(1).max(500).optional(),
 });
-export type ExtractRequest = z.infer<typeof extractRequestSchema>;

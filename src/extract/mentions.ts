@@ -105,4 +105,3 @@ export const findMentions = (text: string, lowercased: boolean): Mention[] => {
   }
   return found.filter((x) => x.kind !== 'place');
 };
-

@@ -48,4 +48,3 @@ export const RULES: readonly Rule[] = [
 
 /** A sentence with no other trigger but a speaker on the record is a statement. */
 export const STATEMENT_RULE = 'statement.attributed';
-

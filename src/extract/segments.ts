@@ -17,7 +17,7 @@ const NAME_FOLLOWS = /^(?:head of|the head of|vice president|president of|a form
 const ATTRIBUTION_ONLY = /^(?:[a-z]+\s+){0,3}(?:say|says|said|told reporters|added)$/i;
 
 /** Text with its sentence punctuation stripped (seen in scraped wire copy) is cut at the gaps it left. */
-export const isUnpunctuated = (text: string): boolean => {
+const isUnpunctuated = (text: string): boolean => {
   const words = text.split(/\s+/).length;
   const stops = (text.match(/[.!?]["”’)]?\s/g) ?? []).length;
   return words > 80 && stops < words / 80;
