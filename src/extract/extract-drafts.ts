@@ -323,8 +323,10 @@ const build = (ctx: Context, trigger: Trigger): Proposal[] => {
   }
 };
 
+/** Types that are themselves the wanting, offering or saying. */
+const WANTING_TYPES = new Set<EventType>(['DemandTabled', 'OfferMade', 'CounterofferMade', 'ThreatIssued', 'StatementIssued']);
 /** A measure wanted, offered or urged ("urged Washington to scrap the tariffs") rather than taken. */
-const WANTED = /\b(?:offer(?:ed|s)?|propos(?:ed|es)|wants?|wanted|seeks?|sought|demand(?:ed|s)?|urg(?:ed|es|ing)|ask(?:ed|s)?|call(?:ed|s)? on|press(?:ed|es)?)\b[^.;]{0,40}$/i;
+const WANTED = /\b(?:offer(?:ed|s)?|propos(?:ed|es)|wants?|wanted|seeks?|seeking|sought|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|ask(?:ed|s|ing)?|request(?:ed|s|ing)?|call(?:ed|s)? on|press(?:ed|es|ing)?(?: for)?|push(?:ed|es|ing)? for|hop(?:ed|es|ing) to)\b[^.;]{0,40}$/i;
 const SUBORDINATE = /\b(?:after|following|before|because|since|when|amid|as|once|until|unless|if)\b/gi;
 
 /**
@@ -345,7 +347,7 @@ const triggersIn = (text: string): Trigger[] => {
     if (t.type !== 'ThreatIssued' && /(?:threat\w*\s+to|could|may|might)\s+$/i.test(text.slice(Math.max(0, t.at - 25), t.at))) t.priority -= 6;
     // A measure someone offers, proposes or asks for is that position, not the measure itself.
     const before = text.slice(Math.max(0, t.at - 60), t.at);
-    if (/^Tariff/.test(t.type) && (WANTED.test(before) || /\b(?:that|which) would\s+$/i.test(before))) t.priority -= 6;
+    if (!WANTING_TYPES.has(t.type) && (WANTED.test(before) || /\b(?:that|which) would\s+$/i.test(before))) t.priority -= 6;
     // Words inside a direct quote are the speaker's: a statement, not an act the reporter records.
     if (quotes.some((q) => t.at > q.start && t.at < q.end)) t.priority = -10;
   }
