@@ -57,8 +57,3 @@ export interface MetricEntry {
   /** Issues this metric belongs to; a cue only counts in a sentence of one of them (empty: any). */
   readonly issues: readonly string[];
 }
-
-export interface PlaceEntry {
-  /** Names that look like a state but are places ("Mexico City", "New Mexico"). */
-  readonly name: string;
-}
