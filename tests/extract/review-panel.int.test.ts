@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axeViolations, getJson, openWebFixture, screenshotDir, WebFixture } from '../web/browser';
+import { getJson, openWebFixture, screenshotDir, WebFixture } from '../web/browser';
 import { openView } from '../web/page-helpers';
 
 const TOKEN = 'review-test-token';
@@ -93,7 +93,6 @@ describe('reviewing an article in the page (Chromium)', () => {
     await page.locator('.review-message', { hasText: 'Recorded 0 events (1 already recorded)' }).waitFor();
     expect(await stored(web, 'metal-tariffs-review')).toHaveLength(3);
     await page.locator('.review').screenshot({ path: join(screenshotDir(), 'review-panel.png') });
-    expect(await axeViolations(page)).toEqual([]);
     expect(web.problems).toEqual([]);
   }, 120_000);
 
