@@ -54,3 +54,30 @@ describe('parley serve when it cannot listen', () => {
     expect(stderr).toMatch(/^parley: cannot listen on no-such-host\.invalid:0: /);
   }, 20_000);
 });
+
+describe('parley serve on a store that holds an older bundled history', () => {
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'parley-serve-old-'))));
+  afterAll(() => {
+    for (const child of children) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('given a bundled event stored with other content, when serve starts, then it exits non-zero saying what to do, and the store is unchanged', async () => {
+    const db = join(dir, 'old.db');
+    // An earlier Parley's copy of the NAFTA launch, worded differently from today's bundled one.
+    const older = { id: 'nafta-2017-launch', type: 'NegotiationLaunched', negotiation: 'nafta-renegotiation', party: 'US', occurredAt: '2017', confidence: 'confirmed', data: { title: 'NAFTA renegotiation', parties: ['US', 'MX', 'CA'] } };
+    const append = spawn(process.execPath, [CLI, 'append', '-', '--db', db], { stdio: ['pipe', 'ignore', 'inherit'] });
+    append.stdin.end(JSON.stringify(older));
+    await new Promise((resolve) => append.on('exit', resolve));
+
+    const { code, stderr } = await serve(['--db', db, '--port', '0', '--host', '127.0.0.1']);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/^parley: the store .*old\.db holds an older version of the bundled history \(event id "nafta-2017-launch" is already stored .*\); .*--no-history\)$/m);
+    const events = spawn(process.execPath, [CLI, 'events', '--db', db, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    events.stdout.on('data', (chunk) => (out += chunk));
+    await new Promise((resolve) => events.on('exit', resolve));
+    expect(out.trim().split('\n')).toHaveLength(1);
+  }, 30_000);
+});

@@ -9,7 +9,9 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../app.module';
 import { Clock } from '../clock/clock';
 import { ParleyConfig } from '../config/parley-config';
+import { BundledHistoryConflictError } from '../history/bundled-history.error';
 import { loadBundledHistory } from '../history/load-bundled-history';
+import { IdempotencyConflictError } from '../store/errors';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { WebModule } from '../web/web.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
@@ -60,7 +62,7 @@ export const startServer = async (config: ParleyConfig, options: ServerOptions =
   SwaggerModule.setup('docs', app, document as never, { jsonDocumentUrl: 'openapi.json', customSiteTitle: 'Parley API' });
   app.enableShutdownHooks();
   await app.init();
-  const loaded = config.loadBundledHistory ? await loadBundledHistory(app.get(CommandBus)) : undefined;
+  const loaded = config.loadBundledHistory ? await loadBundledHistoryOrClose(app, config.store) : undefined;
   try {
     // Fastify's own listen (the app is initialised): Nest's would log the failure once more before we report it.
     await fastify.listen({ port: config.port, host: config.host });
@@ -74,6 +76,16 @@ export const startServer = async (config: ParleyConfig, options: ServerOptions =
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return { app, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`, loaded };
+};
+
+/** A history that cannot be loaded closes what was opened, so the process can report it and exit. */
+const loadBundledHistoryOrClose = async (app: NestFastifyApplication, store: string) => {
+  try {
+    return await loadBundledHistory(app.get(CommandBus));
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error instanceof IdempotencyConflictError ? new BundledHistoryConflictError(store, error) : error;
+  }
 };
 
 /** Failures Fastify answers before routing (a malformed URL) get the API's error shape too. */
