@@ -66,6 +66,7 @@ describe('failure paths (Chromium)', () => {
 
     await page.selectOption('#negotiation', MINERALS);
     await page.locator('[data-live-status="reconnecting"]').waitFor();
+    await banner.waitFor(); // the new negotiation's requests fail too: still one banner
     expect(await page.locator('.notice-error').count()).toBe(1);
     expect(await page.locator('#state-heading').innerText()).not.toContain('Critical minerals');
     expect(await page.locator('.state').getAttribute('data-negotiation')).toBe(NAFTA);
