@@ -54,7 +54,7 @@ describe('HTTP hygiene', () => {
     expect(noToken.headers.get('www-authenticate')).toBe('Bearer realm="parley"');
     const broken = await fetch(`${server.url}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"unterminated' });
     expect(broken.status).toBe(401);
-    expect((await broken.json()).error.code).toBe('unauthorized');
+    expect(((await broken.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
   });
 
   it('given a client that sends half its headers and stalls, then the server answers 408 and closes the connection (instead of holding it ~90 s)', async () => {

@@ -56,7 +56,7 @@ describe('a store that cannot write says so', () => {
         body: JSON.stringify({ type: 'StatementIssued', negotiation: 'talks', occurredAt: '2020', data: { speaker: 'a', quote: 'b' } }),
       });
       expect(post.status).toBe(503);
-      expect((await post.json()).error).toMatchObject({ code: 'store_not_writable', details: { reason: 'the database file is read-only' } });
+      expect(((await post.json()) as { error: unknown }).error).toMatchObject({ code: 'store_not_writable', details: { reason: 'the database file is read-only' } });
       const health = await fetch(`${url}/health`);
       expect(health.status).toBe(503);
       expect(await health.json()).toMatchObject({ status: 'degraded', store: { writable: false, code: 'store_not_writable' } });
