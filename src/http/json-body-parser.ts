@@ -31,13 +31,28 @@ export const jsonDepthExceeds = (text: string, max: number): boolean => {
 };
 
 /**
+ * Bytes as UTF-8, or undefined when they are not (decoded as a string by Fastify, a broken sequence
+ * became U+FFFD and then a misleading "body size did not match Content-Length"). A BOM is kept, so
+ * JSON.parse refuses it as before.
+ */
+const decodeUtf8 = (body: string | Buffer): string | undefined => {
+  if (typeof body === 'string') return body;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
  * Parses JSON bodies ourselves so that broken JSON surfaces as our own error (with the parser's
  * position) instead of a framework-specific one.
  */
 export const useJsonBodyParser = (fastify: FastifyInstance): void => {
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    const text = decodeUtf8(body);
+    if (text === undefined) return done(new InvalidJsonError('the request body is not valid UTF-8'), undefined);
     if (text.trim() === '') return done(new InvalidJsonError('the request body is empty; expected JSON'), undefined);
     if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
       return done(new InvalidJsonError(`the request body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`), undefined);
@@ -49,8 +64,10 @@ export const useJsonBodyParser = (fastify: FastifyInstance): void => {
     }
   });
   // NDJSON: one event per line (blank lines skipped), recorded as one all-or-nothing batch.
-  fastify.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => {
-    const lines = (typeof body === 'string' ? body : body.toString('utf8')).split(/\r?\n/);
+  fastify.addContentTypeParser('application/x-ndjson', { parseAs: 'buffer' }, (_request, body, done) => {
+    const decoded = decodeUtf8(body);
+    if (decoded === undefined) return done(new InvalidJsonError('the request body is not valid UTF-8'), undefined);
+    const lines = decoded.split(/\r?\n/);
     const events: unknown[] = [];
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i].trim();

@@ -61,4 +61,13 @@ describe('inputs are refused by name; POST answers say what was stored', () => {
     expect(broken.body.error).toMatchObject({ code: 'invalid_json', message: expect.stringMatching(/^line 2: /) });
     expect(await server.snapshot()).toEqual(before);
   });
+
+  it('given a body that is not valid UTF-8, then 400 invalid_json says so (not "body size did not match Content-Length") and nothing is written', async () => {
+    const before = await server.snapshot();
+    const bytes = Buffer.concat([Buffer.from('{"type":"StatementIssued","data":{"quote":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}}')]);
+    const response = await fetch(`${server.url}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ code: 'invalid_json', message: 'the request body is not valid UTF-8' });
+    expect(await server.snapshot()).toEqual(before);
+  });
 });
