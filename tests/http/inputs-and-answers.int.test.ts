@@ -67,7 +67,7 @@ describe('inputs are refused by name; POST answers say what was stored', () => {
     const bytes = Buffer.concat([Buffer.from('{"type":"StatementIssued","data":{"quote":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}}')]);
     const response = await fetch(`${server.url}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes });
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toMatchObject({ code: 'invalid_json', message: 'the request body is not valid UTF-8' });
+    expect(((await response.json()) as { error: unknown }).error).toMatchObject({ code: 'invalid_json', message: 'the request body is not valid UTF-8' });
     expect(await server.snapshot()).toEqual(before);
   });
 });
