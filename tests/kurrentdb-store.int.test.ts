@@ -29,8 +29,10 @@ describeEventStoreConformance('kurrentdb (in-process double)', async () => openO
 
 let doubleBeyond2e53: Promise<InProcessKurrentDB> | undefined;
 afterAll(async () => (await doubleBeyond2e53)?.stop());
-describeEventStoreConformance('kurrentdb (in-process double, positions from 2^60)', async () =>
-  openOn((await (doubleBeyond2e53 ??= startInProcessKurrentDB({ initialPosition: 2n ** 60n }))).connectionString),
+describeEventStoreConformance(
+  'kurrentdb (in-process double, positions from 2^60)',
+  async () => openOn((await (doubleBeyond2e53 ??= startInProcessKurrentDB({ initialPosition: 2n ** 60n }))).connectionString),
+  { only: /position|reading all|subscrib|checkpoint|fetched by id|filter/i },
 );
 
 const real = process.env.KURRENTDB_CONNECTION_STRING;

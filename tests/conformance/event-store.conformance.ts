@@ -18,6 +18,11 @@ export interface ConformanceOptions {
    * from, so the cross-connection test is not registered (rather than passing without testing).
    */
   singleConnection?: boolean;
+  /**
+   * Register only the cases whose name matches: a second pass of the same adapter that varies one
+   * thing (KurrentDB positions beyond 2^53) runs the cases about that thing, not the whole suite again.
+   */
+  only?: RegExp;
 }
 
 /** Every method name of a store, its class's included (Object.keys misses prototype methods). */
@@ -77,7 +82,10 @@ const caughtUp = (store: EventStore, options: Parameters<EventStore['subscribe']
  * The rules every event-store adapter obeys. An adapter is done when this suite passes unchanged.
  */
 export const describeEventStoreConformance = (name: string, open: () => Promise<StoreUnderTest>, options: ConformanceOptions = {}): void => {
-  describe(`event store conformance: ${name}`, () => {
+  const it = (title: string, test: jest.ProvidesCallback): void => {
+    if (!options.only || options.only.test(title)) globalThis.it(title, test);
+  };
+  describe(`event store conformance: ${name}${options.only ? ` (cases matching ${options.only})` : ''}`, () => {
     let sut: StoreUnderTest;
     let store: EventStore;
     beforeEach(async () => {
