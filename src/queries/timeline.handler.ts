@@ -6,6 +6,7 @@ import { HistoryCache } from './history-cache';
 import { HistorySlice, issueSlice, negotiationSlice } from './history-slice';
 import { NegotiationDirectory } from './negotiation-directory';
 import { resolvePointInTime } from './point-in-time';
+import { pageOfTimeline } from './timeline-page';
 import { GetTimeline } from './timeline.query';
 
 @QueryHandler(GetTimeline)
@@ -30,6 +31,6 @@ export class GetTimelineHandler implements IQueryHandler<GetTimeline> {
       knowledge.push(...knowledgeNotes(history.stored(), knownAt, latest > knownAt ? latest : knownAt));
     }
     if (negotiations.length > 1) entries.sort(compareValidTime);
-    return { knownAt, entries, knowledge };
+    return { knownAt, ...pageOfTimeline(entries, q), knowledge };
   }
 }

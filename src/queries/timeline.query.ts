@@ -12,6 +12,9 @@ export interface TimelineFilter {
   knownAt?: string;
   /** Only events at least this confident. */
   minConfidence?: Confidence;
+  /** Paging: at most this many rows, after this cursor (the `next` of the previous page). */
+  limit?: number;
+  after?: { countsFrom: string; position: bigint };
 }
 
 export interface TimelineAnswer {
@@ -19,6 +22,8 @@ export interface TimelineAnswer {
   entries: TimelineRow[];
   /** Which events were corrected or retracted by knownAt, or are later (see knowledgeNotes). */
   knowledge: KnowledgeNote[];
+  /** The cursor of the next page (pass it as `cursor`); null when this page ends the timeline. */
+  next: string | null;
 }
 
 /** Events in valid-time order (the day they count from, then position), as known at an instant. */

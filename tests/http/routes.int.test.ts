@@ -152,7 +152,7 @@ describe('HTTP API routes (e2e over real HTTP, bundled history loaded, auth off)
     it('given knownAt before the history was recorded, when GET /timeline, then nothing was known yet', async () => {
       const res = await server.get(`/timeline?negotiation=${NAFTA}&knownAt=2023-12-31T23:59:59Z`);
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ knownAt: '2023-12-31T23:59:59.000Z', entries: [], knowledge: [] });
+      expect(res.body).toEqual({ knownAt: '2023-12-31T23:59:59.000Z', entries: [], knowledge: [], next: null });
     });
   });
 

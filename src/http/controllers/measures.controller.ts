@@ -1,8 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { z } from 'zod';
 import { EventType, partySchema, slugSchema } from '../../../events';
 import { GetOpenProbes } from '../../queries/open-probes.query';
-import { asOfSchema, eventFilterParams, fromDaySchema, knownAtSchema, minConfidenceSchema, pointInTimeParams } from '../../queries/query-params';
+import { asOfSchema, eventFilterParams, fromDaySchema, knownAtSchema, limitSchema, minConfidenceSchema, pointInTimeParams } from '../../queries/query-params';
+import { decodeTimelineCursor } from '../../queries/timeline-page';
 import { GetTariffsInForce } from '../../queries/tariffs-in-force.query';
 import { GetTimeline } from '../../queries/timeline.query';
 import { parseQuery } from '../parse-query';
@@ -11,7 +13,20 @@ import { probesCsv, tariffsCsv, timelineCsv } from '../../exports/answer-csv';
 
 export const tariffsQuery = { ...pointInTimeParams, target: partySchema.optional() };
 export const probesQuery = { ...pointInTimeParams, negotiation: slugSchema.optional() };
-export const timelineQuery = { ...eventFilterParams, from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional(), minConfidence: minConfidenceSchema.optional() };
+const timelineCursorSchema = z
+  .string()
+  .max(200)
+  .transform((value, ctx) => decodeTimelineCursor(value) ?? (ctx.addIssue({ code: 'custom', message: 'not a cursor from this timeline (pass back the `next` of the previous page)' }), z.NEVER));
+
+export const timelineQuery = {
+  ...eventFilterParams,
+  from: fromDaySchema.optional(),
+  to: asOfSchema.optional(),
+  knownAt: knownAtSchema.optional(),
+  minConfidence: minConfidenceSchema.optional(),
+  limit: limitSchema.optional(),
+  cursor: timelineCursorSchema.optional(),
+};
 
 @Controller()
 export class MeasuresController {
@@ -32,7 +47,7 @@ export class MeasuresController {
   @Get('timeline')
   @CsvExport(timelineCsv)
   async timeline(@Query() query: unknown) {
-    const { type, ...q } = parseQuery(timelineQuery, query);
-    return this.queryBus.execute(new GetTimeline({ ...q, types: type as EventType[] | undefined }));
+    const { type, cursor, ...q } = parseQuery(timelineQuery, query);
+    return this.queryBus.execute(new GetTimeline({ ...q, after: cursor, types: type as EventType[] | undefined }));
   }
 }

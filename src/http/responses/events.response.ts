@@ -88,7 +88,7 @@ const _timelineRowMatches: Matches<z.output<typeof timelineRowSchema>, TimelineR
 
 /** GET /timeline */
 export const timelineAnswerSchema = z
-  .strictObject({ knownAt: z.string(), entries: z.array(timelineRowSchema), knowledge: z.array(knowledgeNoteSchema) })
+  .strictObject({ knownAt: z.string(), entries: z.array(timelineRowSchema), knowledge: z.array(knowledgeNoteSchema), next: z.string().nullable() })
   .meta({ id: 'Timeline' });
 
 const _timelineAnswerMatches: Matches<z.output<typeof timelineAnswerSchema>, TimelineAnswer> = true;
