@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 
 /**
  * Checks an answer against the schema a served OpenAPI document gives for a route, method and
- * status (JSON Schema 2020-12, as OpenAPI 3.1 uses; ajv, which Fastify already depends on).
+ * status (JSON Schema 2020-12, as OpenAPI 3.1 uses; ajv).
  * Returns the problems, [] when the answer fits.
  */
 export const documentedSchemaOf = (document: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> }) => {
