@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateEvent } from '../events';
+import { Source, validateEvent } from '../events';
 
 /**
  * Provenance checks for the bundled, curated history in events/history.
@@ -15,14 +15,7 @@ interface HistoryEvent {
   type: string;
   negotiation: string;
   occurredAt: string;
-  source: {
-    title?: string;
-    publisher?: string;
-    url?: string;
-    publishedAt?: string;
-    quote?: string;
-    document?: string;
-  };
+  source: Source;
   confidence?: string;
   data?: {
     respondsTo?: string;

@@ -9,14 +9,9 @@ import type {
 
 export type { IssueAnswer, IssueDiff, IssueState, MetricGap, NegotiationSummary, OpenProbe, PositionTerm, PossibleEvent, PossibleTerm };
 
-export interface Source {
-  title?: string;
-  publisher?: string;
-  url?: string;
-  publishedAt?: string;
-  quote?: string;
-  document?: string;
-}
+/** An event's source as the catalog defines it (a type-only import: no zod reaches the bundle). */
+import type { Source } from '../../events';
+export type { Source };
 
 export interface Term {
   metric: string;
