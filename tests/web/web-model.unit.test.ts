@@ -1,6 +1,6 @@
 /** The page's pure parts (web/src): what it derives from API answers, checked without a browser. */
 import { EVENT_TYPES as CATALOG_TYPES } from '../../events';
-import type { IssueState, ReplayStep, StoredEvent, TimelineEntry } from '../../web/src/api';
+import type { IssueState, KnowledgeNote, ReplayStep, StoredEvent, TimelineEntry } from '../../web/src/api';
 import { metricSeries } from '../../web/src/charts/positions';
 import { eventViews } from '../../web/src/events-view';
 import { EVENT_TYPES, formatValue, metricLabel, partyName, windowEnd } from '../../web/src/model';
@@ -47,7 +47,7 @@ describe('web model', () => {
     expect(series.agreed).toEqual({ day: '2018-04-01', value: 75 });
   });
 
-  it('given a correction and a retraction recorded after a past moment, when the events are viewed as known then and now, then they are marked later / corrected / struck out', () => {
+  it('given the API notes on a correction and a retraction recorded after a past moment, when the events are viewed as known then and now, then they are marked later / corrected / struck out', () => {
     const entry = (id: string, recordedAt: string): TimelineEntry => ({
       event: { id, type: 'OfferMade', negotiation: 'n', issue: 'i', party: 'MX', occurredAt: '2018-05-24', data: {} },
       position: 1, recordedAt, countsFrom: '2018-05-24', precision: 'day', summary: id,
@@ -62,13 +62,20 @@ describe('web model', () => {
     const gone = stored('gone', 'OfferMade', { terms: [{ metric: 'rvc', value: 60, unit: 'percent' }] }, '2026-01-01T00:00:00.000Z', 2);
     const originals = new Map([['gone', { ...gone, occurredAt: '2018-05-24', party: 'MX' }]]);
 
-    const then = eventViews([entry('offer', '2026-01-01T00:00:00.000Z'), entry('gone', '2026-01-01T00:00:00.000Z')], corrections, originals, '2026-01-15');
+    // The API's knowledge notes for those moments (knowledgeNotes, tested with the projections).
+    const note = (eventId: string, status: KnowledgeNote['status'], by?: string, later?: KnowledgeNote['later']): KnowledgeNote => ({
+      eventId, status, ...(by ? { by } : {}), ...(later ? { later } : {}), summary: eventId, countsFrom: '2018-05-24',
+    });
+    const notesThen = [note('offer', 'in-force', undefined, { status: 'corrected', by: 'fix' }), note('gone', 'in-force', undefined, { status: 'retracted', by: 'drop' })];
+    const notesNow = [note('offer', 'corrected', 'fix'), note('gone', 'retracted', 'drop'), note('fix', 'correction'), note('drop', 'correction')];
+
+    const then = eventViews([entry('offer', '2026-01-01T00:00:00.000Z'), entry('gone', '2026-01-01T00:00:00.000Z')], notesThen, corrections, originals);
     expect(then.map((v) => [v.id, v.retracted, v.marks.map((m) => m.kind)])).toEqual([
       ['offer', false, ['corrected-later']],
       ['gone', false, ['retracted-later']],
     ]);
 
-    const now = eventViews([entry('offer', '2026-01-01T00:00:00.000Z')], corrections, originals, undefined);
+    const now = eventViews([entry('offer', '2026-01-01T00:00:00.000Z')], notesNow, corrections, originals);
     expect(now.map((v) => [v.id, v.retracted, v.marks.map((m) => m.kind)])).toEqual([
       ['offer', false, ['corrected']],
       ['gone', true, ['retracted']],

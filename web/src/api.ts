@@ -4,10 +4,10 @@
  * fields the page reads, with positions as the JSON numbers they are on the wire.
  */
 import type {
-  IssueAnswer, IssueDiff, IssueState, MetricGap, NegotiationListing as NegotiationSummary, OpenProbe, PositionTerm, PossibleEvent, PossibleTerm, Provenance,
+  IssueAnswer, IssueDiff, IssueState, KnowledgeNote, MetricGap, NegotiationListing as NegotiationSummary, OpenProbe, PositionTerm, PossibleEvent, PossibleTerm, Provenance,
 } from '../../projections';
 
-export type { IssueAnswer, IssueDiff, IssueState, MetricGap, NegotiationSummary, OpenProbe, PositionTerm, PossibleEvent, PossibleTerm };
+export type { IssueAnswer, IssueDiff, IssueState, KnowledgeNote, MetricGap, NegotiationSummary, OpenProbe, PositionTerm, PossibleEvent, PossibleTerm };
 
 /** An event's source as the catalog defines it (a type-only import: no zod reaches the bundle). */
 import type { Source } from '../../events';
@@ -165,7 +165,7 @@ export const api = {
   diff: (negotiation: string, issue: string, from: string, to: string, knownAt: string | undefined, signal?: AbortSignal) =>
     getJson<IssueDiff>(`/negotiations/${seg(negotiation)}/issues/${seg(issue)}/diff${query({ from, to, knownAt })}`, signal),
   timeline: (negotiation: string, knownAt: string | undefined, minConfidence: string | undefined, signal?: AbortSignal) =>
-    getJson<{ knownAt: string; entries: TimelineEntry[] }>(`/timeline${query({ negotiation, knownAt, minConfidence })}`, signal),
+    getJson<{ knownAt: string; entries: TimelineEntry[]; knowledge: KnowledgeNote[] }>(`/timeline${query({ negotiation, knownAt, minConfidence })}`, signal),
   tariffs: (at: PointInTime & { target?: string }, signal?: AbortSignal) => getJson<TariffsAnswer>(`/tariffs${query({ ...at })}`, signal),
   probes: (at: PointInTime & { negotiation?: string }, signal?: AbortSignal) => getJson<ProbesAnswer>(`/probes${query({ ...at })}`, signal),
   event: (id: string, signal?: AbortSignal) => getJson<StoredEvent>(`/events/${seg(id)}`, signal),

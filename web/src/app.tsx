@@ -53,7 +53,7 @@ export const App = () => {
     window.history.replaceState(null, '', `${window.location.pathname}?${params}${window.location.hash}`);
   }, [n, issue, view.negotiation, view.issue]);
 
-  const events = useEventViews(timeline.data?.entries, corrections.data, view.knownAt, asOf, listing?.parties ?? []);
+  const events = useEventViews(timeline.data?.entries, timeline.data?.knowledge, corrections.data, asOf, listing?.parties ?? []);
   const { views, isCounted, colours, colourOf, parties } = events;
   const titleOf = useCallback(
     (id: string) => {

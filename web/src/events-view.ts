@@ -1,9 +1,9 @@
 /**
  * The negotiation's events as the page shows them at a moment of knowledge: the timeline's entries
- * (corrections applied, retractions removed, by the API) plus what the page marks on them — which
- * were corrected or retracted by then, which will be later, and the retracted ones themselves.
+ * (corrections applied, retractions removed, by the API) plus what the API's knowledge notes say of
+ * them — which were corrected or retracted by then, which only later — and the retracted ones themselves.
  */
-import type { StoredEvent, TimelineEntry } from './api';
+import type { KnowledgeNote, StoredEvent, TimelineEntry } from './api';
 import { formatTerm, metricLabel, partyName, precisionOf, typeLabel, windowEnd } from './model';
 
 export type KnowledgeMark =
@@ -23,8 +23,6 @@ export interface EventView {
 /** "2018-06-01" (a whole day, up to its end) or an instant → the last instant it covers. */
 export const knownAtBound = (knownAt: string | undefined): string | undefined =>
   knownAt === undefined ? undefined : /^\d{4}-\d{2}-\d{2}$/.test(knownAt) ? `${knownAt}T23:59:59.999Z` : new Date(knownAt).toISOString();
-
-const recordedBy = (event: StoredEvent, bound: string | undefined) => bound === undefined || event.recordedAt <= bound;
 
 const target = (event: StoredEvent): string | undefined =>
   (event.type === 'EventCorrected' ? event.data.corrects : event.type === 'EventRetracted' ? event.data.retracts : undefined) as string | undefined;
@@ -47,41 +45,35 @@ const asEntry = (event: StoredEvent): TimelineEntry => {
 };
 
 /**
- * Joins the timeline with the negotiation's corrections and retractions (`originals` holds the
- * stored originals of retracted events, fetched by id).
+ * Joins the timeline with the API's knowledge notes (which events were corrected or retracted by the
+ * moment of knowledge, and which only later): marks name the correcting events (from `corrections`),
+ * and events retracted by then come back struck out from `originals` (their stored originals).
  */
 export const eventViews = (
   entries: readonly TimelineEntry[],
+  notes: readonly KnowledgeNote[],
   corrections: readonly StoredEvent[],
   originals: ReadonlyMap<string, StoredEvent>,
-  knownAt: string | undefined,
 ): EventView[] => {
-  const bound = knownAtBound(knownAt);
-  const known = corrections.filter((c) => recordedBy(c, bound));
-  // A retraction of a correction or retraction undoes it (one level, as the API does for the common case).
-  const undone = new Set(known.filter((c) => c.type === 'EventRetracted').map(target));
-  const standing = known.filter((c) => !undone.has(c.id));
+  const correctionById = new Map(corrections.map((c) => [c.id, c]));
   const marksOf = new Map<string, KnowledgeMark[]>();
-  const mark = (id: string | undefined, m: KnowledgeMark) => {
-    if (id === undefined) return;
-    marksOf.set(id, [...(marksOf.get(id) ?? []), m]);
+  const mark = (id: string, kind: KnowledgeMark['kind'], by: string | undefined) => {
+    const event = by === undefined ? undefined : correctionById.get(by);
+    if (event) marksOf.set(id, [...(marksOf.get(id) ?? []), { kind, by: event }]);
   };
-  for (const c of corrections) {
-    const now = standing.includes(c);
-    const later = !recordedBy(c, bound);
-    if (!now && !later) continue;
-    if (c.type === 'EventCorrected') mark(target(c), { kind: now ? 'corrected' : 'corrected-later', by: c });
-    else mark(target(c), { kind: now ? 'retracted' : 'retracted-later', by: c });
+  for (const note of notes) {
+    if (note.status === 'corrected' || note.status === 'retracted') mark(note.eventId, note.status, note.by);
+    if (note.later?.status === 'corrected') mark(note.eventId, 'corrected-later', note.later.by);
+    if (note.later?.status === 'retracted') mark(note.eventId, 'retracted-later', note.later.by);
   }
   const views: EventView[] = entries.map((entry) => ({ id: entry.event.id, entry, retracted: false, marks: marksOf.get(entry.event.id) ?? [] }));
   const shown = new Set(views.map((v) => v.id));
-  for (const c of standing) {
-    const id = target(c);
-    if (c.type !== 'EventRetracted' || id === undefined || shown.has(id)) continue;
-    const original = originals.get(id);
-    if (!original || original.type === 'EventCorrected' || original.type === 'EventRetracted' || !recordedBy(original, bound)) continue;
-    views.push({ id, entry: asEntry(original), retracted: true, marks: marksOf.get(id) ?? [] });
-    shown.add(id);
+  for (const note of notes) {
+    if (note.status !== 'retracted' || shown.has(note.eventId)) continue;
+    const original = originals.get(note.eventId);
+    if (!original || original.type === 'EventCorrected' || original.type === 'EventRetracted') continue;
+    views.push({ id: note.eventId, entry: asEntry(original), retracted: true, marks: marksOf.get(note.eventId) ?? [] });
+    shown.add(note.eventId);
   }
   return views.sort((a, b) => a.entry.countsFrom.localeCompare(b.entry.countsFrom) || a.entry.position - b.entry.position);
 };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { api, StoredEvent, TimelineEntry } from '../api';
+import { api, KnowledgeNote, StoredEvent, TimelineEntry } from '../api';
 import { eventViews, EventView, originalIds } from '../events-view';
 import { addDays, isCountry, orderParties, partyColours, todayDay, windowEnd, windowStart } from '../model';
 
@@ -26,13 +26,13 @@ const useOriginals = (corrections: readonly StoredEvent[] | null) => {
 /** The negotiation's events as the page shows them, with the parties, colours and days the charts and controls share. */
 export const useEventViews = (
   entries: readonly TimelineEntry[] | undefined,
+  notes: readonly KnowledgeNote[] | undefined,
   corrections: readonly StoredEvent[] | null,
-  knownAt: string | undefined,
   asOf: string | undefined,
   listedParties: readonly string[],
 ) => {
   const originals = useOriginals(corrections);
-  const views = useMemo(() => eventViews(entries ?? [], corrections ?? [], originals, knownAt), [entries, corrections, originals, knownAt]);
+  const views = useMemo(() => eventViews(entries ?? [], notes ?? [], corrections ?? [], originals), [entries, notes, corrections, originals]);
   const isCounted = useCallback((v: EventView) => !v.retracted && asOf !== undefined && v.entry.countsFrom <= asOf, [asOf]);
   const parties = useMemo(
     () => orderParties([...listedParties, ...views.map((v) => v.entry.event.party).filter((p): p is string => !!p)]),
