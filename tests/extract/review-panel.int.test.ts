@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getJson, openWebFixture, screenshotDir, WebFixture } from '../web/browser';
+import { getJson, suiteWebFixture, screenshotDir, WebFixture } from '../web/browser';
 import { openView } from '../web/page-helpers';
 
 const TOKEN = 'review-test-token';
@@ -15,15 +15,7 @@ const stored = async (web: WebFixture, negotiation: string) =>
   (await getJson<{ events: Array<{ id: string; type: string; party?: string; occurredAt: string; source?: { quote?: string } }> }>(`${web.server.url}/events?negotiation=${negotiation}&limit=1000`)).events;
 
 describe('reviewing an article in the page (Chromium)', () => {
-  let web: WebFixture;
-
-  beforeAll(async () => {
-    web = await openWebFixture({ apiToken: TOKEN });
-  }, 90_000);
-
-  afterAll(async () => {
-    await web?.close();
-  }, 45_000);
+  const web = suiteWebFixture({ apiToken: TOKEN });
 
   it('given an article, when drafts are proposed, then each span is highlighted exactly; accepted and edited drafts are recorded in one batch, rejected ones are not, and recording again adds nothing', async () => {
     const { page } = web;

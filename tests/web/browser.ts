@@ -72,6 +72,34 @@ export interface WebFixtureOptions {
   viewport?: { width: number; height: number };
 }
 
+/**
+ * A fixture shared by a suite's tests: opened before them (a Chromium start), closed after. Its fields
+ * read the open fixture, so tests use it as they would the one openWebFixture returns.
+ */
+export const suiteWebFixture = (options: WebFixtureOptions = {}): WebFixture => {
+  let open: WebFixture | undefined;
+  beforeAll(async () => {
+    open = await openWebFixture(options);
+  }, 90_000);
+  afterAll(async () => {
+    await open?.close();
+  }, 45_000);
+  const current = (): WebFixture => {
+    if (!open) throw new Error('the web fixture is not open: use it inside a test');
+    return open;
+  };
+  return {
+    get server() { return current().server; },
+    get context() { return current().context; },
+    get page() { return current().page; },
+    get problems() { return current().problems; },
+    restartServer: () => current().restartServer(),
+    stopServer: () => current().stopServer(),
+    startAgain: () => current().startAgain(),
+    close: () => current().close(),
+  };
+};
+
 export const openWebFixture = async (options: WebFixtureOptions = {}): Promise<WebFixture> => {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(

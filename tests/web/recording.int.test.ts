@@ -3,7 +3,7 @@
  * against a real server: the forms check with the catalog's schemas (errors beside the field,
  * nothing sent), the server's 401 lands beside the token, and each new event appears live.
  */
-import { getJson, openWebFixture, WebFixture } from './browser';
+import { getJson, suiteWebFixture, WebFixture } from './browser';
 import { AUTO_ROO, cell, NAFTA, openView, stateFor } from './page-helpers';
 
 const TOKEN = 'web-test-token';
@@ -12,15 +12,7 @@ const eventCount = async (web: WebFixture): Promise<number> =>
   (await getJson<{ events: unknown[] }>(`${web.server.url}/events?negotiation=${NAFTA}&limit=1000`)).events.length;
 
 describe('recording from the page (Chromium, token required)', () => {
-  let web: WebFixture;
-
-  beforeAll(async () => {
-    web = await openWebFixture({ apiToken: TOKEN });
-  }, 90_000);
-
-  afterAll(async () => {
-    await web?.close();
-  }, 45_000);
+  const web = suiteWebFixture({ apiToken: TOKEN });
 
   it('given the record form, when an offer is sent with a value but no unit, then the error stands beside the unit and nothing is recorded; without the token the 401 stands beside the token field; with it the offer appears live', async () => {
     const { page } = web;
