@@ -56,16 +56,12 @@ export class WebhookDispatcher implements IEventHandler<EventRecorded>, OnApplic
   }
 
   handle(): void {
-    for (const worker of this.workers.values()) worker.wake();
+    this.wakeAll();
   }
 
-  /** After a replay: the worker starts again from the webhook's stored cursor. */
-  async restart(id: string): Promise<void> {
-    await this.syncing;
-    const worker = this.workers.get(id);
-    this.workers.delete(id);
-    await worker?.stop();
-    await this.tick();
+  /** Every worker looks again (new events, or a cursor moved by a replay). */
+  wakeAll(): void {
+    for (const worker of this.workers.values()) worker.wake();
   }
 
   /** Starts workers for new webhooks, stops removed ones, and sends the deadline alerts now due. */

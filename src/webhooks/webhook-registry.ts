@@ -33,7 +33,13 @@ export interface WebhookRegistry {
   remove(id: string): boolean;
   get(id: string): Webhook | undefined;
   list(): Webhook[];
+  /** Sets the cursor whatever it was (a replay). */
   moveCursor(id: string, position: bigint): void;
+  /**
+   * Moves the cursor from `from` to `to` only if it is still at `from`: false when someone else (a
+   * replay, from this process or the CLI's) moved it meanwhile, and the worker must read it again.
+   */
+  advanceCursor(id: string, from: bigint, to: bigint): boolean;
   addDeadLetter(letter: DeadLetter): void;
   deadLetters(webhookId?: string): DeadLetter[];
   /** One-shot alerts (a deadline coming near) are sent once: marked after delivery. */
@@ -87,6 +93,7 @@ export const openWebhookRegistry = (path: string): WebhookRegistry => {
   const select = db.prepare<[string], WebhookRow>('SELECT * FROM webhooks WHERE id = ?');
   const all = db.prepare<[], WebhookRow>('SELECT * FROM webhooks ORDER BY created_at, id');
   const cursor = db.prepare('UPDATE webhooks SET cursor = ? WHERE id = ?');
+  const advance = db.prepare('UPDATE webhooks SET cursor = ? WHERE id = ? AND cursor = ?');
   const letter = db.prepare(
     'INSERT OR IGNORE INTO webhook_dead_letters (delivery_id, webhook_id, position, payload, attempts, last_error, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -103,6 +110,7 @@ export const openWebhookRegistry = (path: string): WebhookRegistry => {
     },
     list: () => all.all().map(toWebhook),
     moveCursor: (id, position) => void cursor.run(position.toString(), id),
+    advanceCursor: (id, from, to) => advance.run(to.toString(), id, from.toString()).changes > 0,
     addDeadLetter: (l) => void letter.run(l.deliveryId, l.webhookId, l.position.toString(), l.payload, l.attempts, l.lastError, l.failedAt),
     deadLetters: (webhookId) => (webhookId === undefined ? letters.all() : lettersOf.all(webhookId)).map(toDeadLetter),
     hasFired: (webhookId, key) => fired.get(webhookId, key) !== undefined,

@@ -79,17 +79,24 @@ export class WebhookWorker {
     }
   }
 
+  /**
+   * The cursor is read from the registry each time, and moved only from where it was read: a replay
+   * written meanwhile (by the API or by the CLI in another process) wins, and the next drain starts there.
+   */
   private async drain(filter: NonNullable<ReturnType<typeof storeFilterOf>>): Promise<boolean> {
+    const stored = this.deps.registry.get(this.webhook.id);
+    if (!stored) return false;
+    let cursor = stored.cursor;
     let progressed = false;
     const done = new Set<string>();
-    for await (const event of this.deps.store.readAll({ fromPosition: this.webhook.cursor, filter, limit: READ_CHUNK })) {
+    for await (const event of this.deps.store.readAll({ fromPosition: cursor, filter, limit: READ_CHUNK })) {
       for (const delivery of await deliveriesFor(this.webhook, event, this.deps.historyOf)) {
         if (done.has(delivery.id)) continue;
         if (!(await this.deliver(delivery))) return progressed;
         done.add(delivery.id);
       }
-      this.deps.registry.moveCursor(this.webhook.id, event.position);
-      this.webhook.cursor = event.position;
+      if (!this.deps.registry.advanceCursor(this.webhook.id, cursor, event.position)) return true;
+      cursor = event.position;
       progressed = true;
     }
     return progressed;

@@ -59,7 +59,7 @@ export class WebhooksController {
   async replay(@Param('id') id: string, @Body() body: unknown) {
     const { fromPosition } = replayBody.parse(body);
     const view = replayWebhook(this.registry, id, fromPosition);
-    await this.dispatcher.restart(id);
+    this.dispatcher.wakeAll();
     return view;
   }
 }

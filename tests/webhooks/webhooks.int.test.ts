@@ -1,5 +1,6 @@
 import { fixedClock } from '../../src/clock/clock';
 import { WebhookDispatcher } from '../../src/webhooks/webhook-dispatcher';
+import { openWebhookRegistry } from '../../src/webhooks/webhook-registry';
 import { verifySignature } from '../../src/webhooks/webhook-signature';
 import { startTestServer, TestServer } from '../support/http-server';
 import { startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiver';
@@ -223,5 +224,21 @@ describe('webhooks', () => {
     expect(replay.status).toBe(200);
     const all = await receiver.waitForAccepted(4);
     expect(all.slice(2).map((d) => d.body.delivery)).toEqual(first.map((d) => d.body.delivery));
+  });
+
+  it('given a replay written to the registry by another process (parley webhooks replay), then the running server delivers again from there', async () => {
+    const id = await addWebhook({ kind: 'events', negotiation: 'test-talks', issue: 'autos' });
+    await record(rvc('a', 'US', 75, '2018-05-01', 'DemandTabled'), rvc('b', 'MX', 70, '2018-05-24'));
+    const first = await receiver.waitForAccepted(2);
+    await settled();
+    const cli = openWebhookRegistry(server.dbFile.replace(/\.db$/, '.webhooks.db'));
+    try {
+      cli.moveCursor(id, BigInt(first[0].body.position) - 1n);
+    } finally {
+      cli.close();
+    }
+    await record(rvc('c', 'MX', 71, '2018-06-01'));
+    const all = await receiver.waitForAccepted(5);
+    expect(all.map((d) => d.body.event.id)).toEqual(['a', 'b', 'a', 'b', 'c']);
   });
 });
