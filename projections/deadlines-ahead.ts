@@ -29,7 +29,11 @@ const daysBetween = (from: string, to: string): number => Math.round((Date.parse
 export const deadlinesAhead = (events: readonly EffectiveEvent[], asOf: string): DeadlineAhead[] => {
   const counted = events.filter((e) => e.countsFrom <= asOf);
   const byNegotiation = new Map<string, EffectiveEvent[]>();
-  for (const e of counted) byNegotiation.set(e.event.negotiation, [...(byNegotiation.get(e.event.negotiation) ?? []), e]);
+  for (const e of counted) {
+    const own = byNegotiation.get(e.event.negotiation);
+    if (own) own.push(e);
+    else byNegotiation.set(e.event.negotiation, [e]);
+  }
   const byId = new Map(counted.map((e) => [e.event.id, e]));
   const ahead: DeadlineAhead[] = [];
   for (const [negotiation, own] of byNegotiation) {

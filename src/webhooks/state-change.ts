@@ -28,7 +28,7 @@ export const issueDiffOn = (
 ): IssueDiff => {
   const was = issueStateAt(before.events, { ...q, knownAt: before.knownAt });
   const is = issueStateAt(after.events, { ...q, knownAt: after.knownAt });
-  return { ...diffIssueStates(was, is), from: q.asOf, to: q.asOf };
+  return diffIssueStates(was, is);
 };
 
 export type StateChange = Pick<IssueDiff, 'status' | 'changes' | 'gaps'>;
