@@ -40,9 +40,11 @@ const parseLine = (text: string, line: number, file: string): { event?: StoredEv
   return event && stored.success ? { event: { ...event, ...stored.data } as StoredEvent, problems } : { problems };
 };
 
-async function* linesOf(path: string): AsyncGenerator<string> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of lines) if (line !== '') yield line;
+/** The file's non-empty lines; `onBytes` sees every raw chunk read (to hash the file in the same pass). */
+async function* linesOf(path: string, onBytes: (chunk: Buffer) => void = () => undefined): AsyncGenerator<string> {
+  const input = createReadStream(path);
+  input.on('data', (chunk) => onBytes(chunk as Buffer));
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) if (line !== '') yield line;
 }
 
 /**
@@ -52,16 +54,11 @@ async function* linesOf(path: string): AsyncGenerator<string> {
  */
 export const verifyExport = async (path: string, manifest: ImportManifest): Promise<void> => {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  const sha256 = hash.digest('hex');
-  if (sha256 !== manifest.sha256) {
-    throw new InvalidInputError([{ field: 'manifest.sha256', message: `the file's SHA-256 is ${sha256}, the manifest says ${manifest.sha256}: the file is not the export the manifest describes` }]);
-  }
   const problems: EventProblem[] = [];
   let count = 0;
   let first: bigint | null = null;
   let last: bigint | null = null;
-  for await (const text of linesOf(path)) {
+  for await (const text of linesOf(path, (chunk) => hash.update(chunk))) {
     count++;
     const { event, problems: found } = parseLine(text, count, path);
     if (problems.length < MAX_PROBLEMS) problems.push(...found.slice(0, MAX_PROBLEMS - problems.length));
@@ -69,6 +66,11 @@ export const verifyExport = async (path: string, manifest: ImportManifest): Prom
     if (last !== null && event.position <= last) problems.push({ index: count - 1, file: path, line: count, path: 'position', message: `positions must increase: ${event.position} after ${last}` });
     first ??= event.position;
     last = event.position;
+  }
+  // A file that is not the one the manifest describes is reported as such, before what is wrong inside it.
+  const sha256 = hash.digest('hex');
+  if (sha256 !== manifest.sha256) {
+    throw new InvalidInputError([{ field: 'manifest.sha256', message: `the file's SHA-256 is ${sha256}, the manifest says ${manifest.sha256}: the file is not the export the manifest describes` }]);
   }
   if (problems.length > 0) throw new EventValidationError(problems);
   const mismatch = (field: string, inFile: unknown, inManifest: unknown) =>
