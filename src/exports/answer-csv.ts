@@ -210,7 +210,7 @@ export const diffCsv = (answer: IssueDiff & { negotiation: string; issue: string
     changesOf(answer),
   );
 
-export const replayCsv = (answer: { negotiation: string; issue: string; knownAt: string; steps: readonly ReplayStep[] }): string =>
+export const replayCsv = (answer: { negotiation: string; issue: string; knownAt: string; steps: readonly ReplayStep[]; firstStep?: number }): string =>
   toCsv<ChangeRow>(
     [
       ['negotiation', () => answer.negotiation],
@@ -223,7 +223,8 @@ export const replayCsv = (answer: { negotiation: string; issue: string; knownAt:
       ...changeColumns,
     ],
     answer.steps.flatMap((s, i) => {
-      const step = { step: i + 1, counts_from: s.event.countsFrom, eventId: s.event.event.id, eventType: s.event.event.type, confidence: s.event.event.confidence };
+      // A page of a replay numbers its steps as in the whole replay.
+      const step = { step: (answer.firstStep ?? 1) + i, counts_from: s.event.countsFrom, eventId: s.event.event.id, eventType: s.event.event.type, confidence: s.event.event.confidence };
       const changes = changesOf(s.diff, step);
       return changes.length > 0 ? changes : [{ ...step, kind: 'unchanged' as const }];
     }),

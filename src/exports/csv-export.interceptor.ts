@@ -25,6 +25,18 @@ const wantsCsv = (request: FastifyRequest): boolean => {
   return csv >= 0 && (json < 0 || csv < json);
 };
 
+/**
+ * A paged answer's `next` has no column in CSV: it goes in a `Link: <…&cursor=…>; rel="next"` header
+ * (RFC 8288), the request's own URL with the cursor replaced, so a CSV client pages as a JSON one does.
+ */
+const nextLink = (request: FastifyRequest, answer: unknown): string | undefined => {
+  const next = (answer as { next?: unknown } | null)?.next;
+  if (typeof next !== 'string') return undefined;
+  const url = new URL(request.url, 'http://parley.invalid');
+  url.searchParams.set('cursor', next);
+  return `<${url.pathname}${url.search}>; rel="next"`;
+};
+
 @Injectable()
 export class CsvExportInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
@@ -32,10 +44,13 @@ export class CsvExportInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const toCsv = this.reflector.get<((answer: unknown) => string) | undefined>(CSV_EXPORT, context.getHandler());
     if (!toCsv || context.getType() !== 'http' || !wantsCsv(context.switchToHttp().getRequest<FastifyRequest>())) return next.handle();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return next.handle().pipe(
       map((answer) => {
         void reply.header('content-type', 'text/csv; charset=utf-8');
+        const link = nextLink(request, answer);
+        if (link !== undefined) void reply.header('link', link);
         return toCsv(answer);
       }),
     );

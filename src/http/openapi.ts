@@ -3,6 +3,7 @@ import { createDocument, ZodOpenApiOperationObject, ZodOpenApiPathsObject } from
 import { eventIdSchema, slugSchema } from '../../events';
 import { eventStreamParams, issueStateStreamParams } from '../subscriptions/stream-params';
 import { webhookInputSchema } from '../webhooks/webhook-registration';
+import { deadLettersQuery, webhooksQuery } from '../webhooks/webhook-pages';
 import { replayBody } from '../webhooks/webhooks.controller';
 import { extractRequestSchema } from '../extract/extract-request';
 import { extractionResponseSchema } from '../extract/extraction-response';
@@ -10,9 +11,10 @@ import { pointInTimeParams } from '../queries/query-params';
 import { deadlinesQuery } from './controllers/deadlines.controller';
 import { batchEnvelope, listQuery } from './controllers/events.controller';
 import { probesQuery, tariffsQuery, timelineQuery } from './controllers/measures.controller';
-import { diffQuery, replayQuery } from './controllers/negotiations.controller';
+import { diffQuery, negotiationsQuery, replayQuery } from './controllers/negotiations.controller';
 import { appendSummarySchema, eventsPageSchema, eventVariantComponents, newEventSchema, storedEventSchema, timelineAnswerSchema } from './responses/events.response';
 import { issueAnswerSchema } from './responses/issue-state.response';
+import { deadLetterListSchema, negotiationListSchema, replayAnswerSchema, webhookListSchema } from './responses/lists.response';
 import { probesAnswerSchema, tariffsAnswerSchema } from './responses/measures.response';
 
 /**
@@ -61,7 +63,10 @@ const paths: ZodOpenApiPathsObject = {
     requestParams: { query: withCsv(timelineQuery) },
     responses: { '200': jsonOrCsv(timelineAnswerSchema, 'timeline entries and knowledge notes'), ...errors(400, 404) },
   }),
-  '/negotiations': get('Every negotiation with title, parties and issues', { responses: { '200': json(undescribed('{ negotiations: [...] }'), 'negotiations') } }),
+  '/negotiations': get('Every negotiation with title, parties and issues, by name; with limit, a page (pass `next` as cursor)', {
+    requestParams: { query: z.object(negotiationsQuery) },
+    responses: { '200': json(negotiationListSchema, 'negotiations'), ...errors(400) },
+  }),
   '/negotiations/{negotiation}': get('Negotiation overview as of a day', {
     requestParams: { path: negotiationPath, query: z.object(pointInTimeParams) },
     responses: { '200': json(undescribed('the overview'), 'overview'), ...errors(400, 404) },
@@ -70,9 +75,9 @@ const paths: ZodOpenApiPathsObject = {
     requestParams: { path: issuePath, query: withCsv(pointInTimeParams) },
     responses: { '200': jsonOrCsv(issueAnswerSchema, 'issue state'), ...errors(400, 404) },
   }),
-  '/negotiations/{negotiation}/issues/{issue}/replay': get('The issue event by event with the state after each', {
+  '/negotiations/{negotiation}/issues/{issue}/replay': get('The issue event by event with the state after each; with limit, a page (pass `next` as cursor; CSV: the Link header)', {
     requestParams: { path: issuePath, query: withCsv(replayQuery) },
-    responses: { '200': jsonOrCsv(undescribed('{ negotiation, issue, knownAt, steps: [{ event, state, changes }] }'), 'steps'), ...errors(400, 404) },
+    responses: { '200': jsonOrCsv(replayAnswerSchema, 'steps'), ...errors(400, 404) },
   }),
   '/negotiations/{negotiation}/issues/{issue}/diff': get('What changed between two days', {
     requestParams: { path: issuePath, query: withCsv(diffQuery) },
@@ -96,16 +101,20 @@ const paths: ZodOpenApiPathsObject = {
       requestBody: { required: true, content: { 'application/json': { schema: webhookInputSchema } } },
       responses: { '201': json(undescribed('the webhook (without its secret)'), 'registered'), ...errors(400, 401) },
     },
-    ...get('Registered webhooks', { security: [{ bearer: [] }], responses: { '200': json(undescribed('{ webhooks: [...] }'), 'webhooks'), ...errors(401) } }),
+    ...get('Registered webhooks, oldest first; with limit, a page (pass `next` as cursor)', {
+      security: [{ bearer: [] }],
+      requestParams: { query: z.object(webhooksQuery) },
+      responses: { '200': json(webhookListSchema, 'webhooks'), ...errors(400, 401) },
+    }),
   },
   '/webhooks/{id}': {
     ...get('One webhook', { security: [{ bearer: [] }], requestParams: { path: z.object({ id: z.string() }) }, responses: { '200': json(undescribed('the webhook'), 'webhook'), ...errors(401, 404) } }),
     delete: { summary: 'Remove a webhook', security: [{ bearer: [] }], requestParams: { path: z.object({ id: z.string() }) }, responses: { '204': { description: 'removed' }, ...errors(401, 404) } },
   },
-  '/webhooks/{id}/dead-letters': get('Deliveries given up on', {
+  '/webhooks/{id}/dead-letters': get('Deliveries given up on, by position; with limit, a page (pass `next` as cursor)', {
     security: [{ bearer: [] }],
-    requestParams: { path: z.object({ id: z.string() }) },
-    responses: { '200': json(undescribed('{ deadLetters: [...] }'), 'dead letters'), ...errors(401, 404) },
+    requestParams: { path: z.object({ id: z.string() }), query: z.object(deadLettersQuery) },
+    responses: { '200': json(deadLetterListSchema, 'dead letters'), ...errors(400, 401, 404) },
   }),
   '/webhooks/{id}/replay': {
     post: {

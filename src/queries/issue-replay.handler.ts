@@ -4,7 +4,8 @@ import { diffIssueStates, replayIssue } from '../../projections';
 import { Clock, CLOCK } from '../clock/clock';
 import { HistoryCache } from './history-cache';
 import { issueSlice } from './history-slice';
-import { DiffIssue, ReplayIssue } from './issue-replay.query';
+import { DiffIssue, ReplayAnswer, replayCursor, ReplayIssue, replayStepOrder } from './issue-replay.query';
+import { pageAfter } from './keyset-page';
 import { GetIssueState } from './issue-state.query';
 import { NegotiationDirectory } from './negotiation-directory';
 import { resolvePointInTime } from './point-in-time';
@@ -17,11 +18,14 @@ export class ReplayIssueHandler implements IQueryHandler<ReplayIssue> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ q }: ReplayIssue) {
+  async execute({ q }: ReplayIssue): Promise<ReplayAnswer> {
     const { negotiation, issue } = await this.directory.resolveIssue(q.issue, q.negotiation);
     const { knownAt } = resolvePointInTime(this.clock, q);
     const history = await this.cache.history(issueSlice(negotiation, issue));
-    return { negotiation, issue, knownAt, steps: replayIssue(history.known(knownAt), { negotiation, issue, from: q.from, to: q.to, knownAt }) };
+    const steps = replayIssue(history.known(knownAt), { negotiation, issue, from: q.from, to: q.to, knownAt });
+    if (q.limit === undefined && q.after === undefined) return { negotiation, issue, knownAt, steps };
+    const page = pageAfter(steps, q, replayStepOrder, replayCursor);
+    return { negotiation, issue, knownAt, steps: page.items, next: page.next, firstStep: page.before + 1 };
   }
 }
 

@@ -6,7 +6,8 @@ import { Clock, CLOCK } from '../clock/clock';
 import { HistoryCache } from './history-cache';
 import { launchesSlice, negotiationSlice } from './history-slice';
 import { NegotiationDirectory } from './negotiation-directory';
-import { GetNegotiationOverview, ListNegotiations } from './negotiation-overview.query';
+import { Page, pageAfter } from './keyset-page';
+import { byNegotiationName, GetNegotiationOverview, ListNegotiations, negotiationsCursor } from './negotiation-overview.query';
 import { resolvePointInTime } from './point-in-time';
 
 @QueryHandler(GetNegotiationOverview)
@@ -35,14 +36,15 @@ export class ListNegotiationsHandler implements IQueryHandler<ListNegotiations> 
   ) {}
 
   /** From the directory and the launch events only: listing negotiations never reads their histories. */
-  async execute(): Promise<NegotiationListing[]> {
+  async execute({ page }: ListNegotiations): Promise<Page<NegotiationListing>> {
+    const names = pageAfter(await this.directory.negotiations(), page, byNegotiationName, negotiationsCursor);
     const { knownAt } = resolvePointInTime(this.clock, {});
     const launches = new Map<string, EventOfType<'NegotiationLaunched'>['data']>();
     for (const { event } of (await this.cache.history(launchesSlice())).known(knownAt)) {
       if (event.type === 'NegotiationLaunched') launches.set(event.negotiation, event.data);
     }
-    return Promise.all(
-      (await this.directory.negotiations()).map(async (negotiation) => {
+    const items = await Promise.all(
+      names.items.map(async (negotiation) => {
         const launch = launches.get(negotiation);
         return {
           negotiation,
@@ -54,5 +56,6 @@ export class ListNegotiationsHandler implements IQueryHandler<ListNegotiations> 
         };
       }),
     );
+    return { items, next: names.next };
   }
 }

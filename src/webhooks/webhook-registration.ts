@@ -23,7 +23,7 @@ export type WebhookView = Omit<Webhook, 'secret'> & { deadLetters: number };
 
 export const viewOf = (registry: WebhookRegistry, { secret: _secret, ...webhook }: Webhook): WebhookView => ({
   ...webhook,
-  deadLetters: registry.deadLetters(webhook.id).length,
+  deadLetters: registry.deadLetterCount(webhook.id),
 });
 
 export const registerWebhook = async (registry: WebhookRegistry, store: EventStore, clock: Clock, input: unknown): Promise<WebhookView> => {

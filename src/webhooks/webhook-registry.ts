@@ -23,6 +23,24 @@ export interface DeadLetter {
   failedAt: string;
 }
 
+/** Webhooks are listed oldest first (then by id): a page resumes after the last one seen. */
+export interface WebhookKey {
+  createdAt: string;
+  id: string;
+}
+
+/** A webhook's dead letters are listed by position (then delivery id). */
+export interface DeadLetterKey {
+  position: bigint;
+  deliveryId: string;
+}
+
+/** A page asked of the registry: after the key, at most `limit` rows (all when absent). */
+export interface RegistryPage<K> {
+  after?: K;
+  limit?: number;
+}
+
 /**
  * Webhooks are configuration, not evidence: they live beside the event log (a SQLite file of their
  * own, so a slow receiver never holds a lock the writers need), with each webhook's durable cursor,
@@ -32,7 +50,7 @@ export interface WebhookRegistry {
   add(webhook: Webhook): void;
   remove(id: string): boolean;
   get(id: string): Webhook | undefined;
-  list(): Webhook[];
+  list(page?: RegistryPage<WebhookKey>): Webhook[];
   /** Sets the cursor whatever it was (a replay). */
   moveCursor(id: string, position: bigint): void;
   /**
@@ -42,6 +60,9 @@ export interface WebhookRegistry {
   advanceCursor(id: string, from: bigint, to: bigint): boolean;
   addDeadLetter(letter: DeadLetter): void;
   deadLetters(webhookId?: string): DeadLetter[];
+  /** One webhook's dead letters, a page of them: read in the query, not all then sliced. */
+  deadLettersPage(webhookId: string, page: RegistryPage<DeadLetterKey>): DeadLetter[];
+  deadLetterCount(webhookId: string): number;
   /** One-shot alerts (a deadline coming near) are sent once: marked after delivery. */
   hasFired(webhookId: string, key: string): boolean;
   markFired(webhookId: string, key: string): void;
@@ -91,7 +112,8 @@ export const openWebhookRegistry = (path: string): WebhookRegistry => {
     return db.prepare('DELETE FROM webhooks WHERE id = ?').run(id).changes > 0;
   });
   const select = db.prepare<[string], WebhookRow>('SELECT * FROM webhooks WHERE id = ?');
-  const all = db.prepare<[], WebhookRow>('SELECT * FROM webhooks ORDER BY created_at, id');
+  // LIMIT -1 is no limit; '' sorts before every instant.
+  const all = db.prepare<[string, string, number], WebhookRow>('SELECT * FROM webhooks WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?');
   const cursor = db.prepare('UPDATE webhooks SET cursor = ? WHERE id = ?');
   const advance = db.prepare('UPDATE webhooks SET cursor = ? WHERE id = ? AND cursor = ?');
   const letter = db.prepare(
@@ -99,6 +121,10 @@ export const openWebhookRegistry = (path: string): WebhookRegistry => {
   );
   const letters = db.prepare<[], DeadLetterRow>('SELECT * FROM webhook_dead_letters ORDER BY webhook_id, CAST(position AS INTEGER), delivery_id');
   const lettersOf = db.prepare<[string], DeadLetterRow>('SELECT * FROM webhook_dead_letters WHERE webhook_id = ? ORDER BY CAST(position AS INTEGER), delivery_id');
+  const lettersPage = db.prepare<[string, bigint, string, number], DeadLetterRow>(
+    'SELECT * FROM webhook_dead_letters WHERE webhook_id = ? AND (CAST(position AS INTEGER), delivery_id) > (?, ?) ORDER BY CAST(position AS INTEGER), delivery_id LIMIT ?',
+  );
+  const letterCount = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM webhook_dead_letters WHERE webhook_id = ?');
   const fire = db.prepare('INSERT OR IGNORE INTO webhook_one_shots (webhook_id, key) VALUES (?, ?)');
   const fired = db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM webhook_one_shots WHERE webhook_id = ? AND key = ?');
   return {
@@ -108,11 +134,13 @@ export const openWebhookRegistry = (path: string): WebhookRegistry => {
       const row = select.get(id);
       return row && toWebhook(row);
     },
-    list: () => all.all().map(toWebhook),
+    list: (page = {}) => all.all(page.after?.createdAt ?? '', page.after?.id ?? '', page.limit ?? -1).map(toWebhook),
     moveCursor: (id, position) => void cursor.run(position.toString(), id),
     advanceCursor: (id, from, to) => advance.run(to.toString(), id, from.toString()).changes > 0,
     addDeadLetter: (l) => void letter.run(l.deliveryId, l.webhookId, l.position.toString(), l.payload, l.attempts, l.lastError, l.failedAt),
     deadLetters: (webhookId) => (webhookId === undefined ? letters.all() : lettersOf.all(webhookId)).map(toDeadLetter),
+    deadLettersPage: (webhookId, page) => lettersPage.all(webhookId, page.after?.position ?? -1n, page.after?.deliveryId ?? '', page.limit ?? -1).map(toDeadLetter),
+    deadLetterCount: (webhookId) => letterCount.get(webhookId)?.n ?? 0,
     hasFired: (webhookId, key) => fired.get(webhookId, key) !== undefined,
     markFired: (webhookId, key) => void fire.run(webhookId, key),
     close: () => db.close(),

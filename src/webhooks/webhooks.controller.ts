@@ -1,10 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
 import { Clock, CLOCK } from '../clock/clock';
+import { parseQuery } from '../http/parse-query';
 import { WriteAuthGuard } from '../http/write-auth.guard';
+import { nextIfPaged } from '../queries/keyset-page';
 import { positionSchema } from '../queries/query-params';
 import { EVENT_STORE, EventStore } from '../store/event-store.port';
 import { WebhookDispatcher } from './webhook-dispatcher';
+import { deadLettersQuery, pageOfDeadLetters, pageOfWebhooks, webhooksQuery } from './webhook-pages';
 import { registerWebhook, replayWebhook, viewOf, webhookOrThrow } from './webhook-registration';
 import { WebhookRegistry } from './webhook-registry';
 import { WEBHOOK_REGISTRY } from './webhook-registry.provider';
@@ -31,8 +34,10 @@ export class WebhooksController {
   }
 
   @Get()
-  list() {
-    return { webhooks: this.registry.list().map((w) => viewOf(this.registry, w)) };
+  list(@Query() query: unknown) {
+    const q = parseQuery(webhooksQuery, query);
+    const page = pageOfWebhooks(this.registry, { limit: q.limit, after: q.cursor });
+    return { webhooks: page.items, ...nextIfPaged(q, page) };
   }
 
   @Get(':id')
@@ -49,9 +54,11 @@ export class WebhooksController {
   }
 
   @Get(':id/dead-letters')
-  deadLetters(@Param('id') id: string) {
+  deadLetters(@Param('id') id: string, @Query() query: unknown) {
+    const q = parseQuery(deadLettersQuery, query);
     webhookOrThrow(this.registry, id);
-    return { deadLetters: this.registry.deadLetters(id) };
+    const page = pageOfDeadLetters(this.registry, id, { limit: q.limit, after: q.cursor });
+    return { deadLetters: page.items, ...nextIfPaged(q, page) };
   }
 
   @Post(':id/replay')

@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { z } from 'zod';
 import { EventType, partySchema, slugSchema } from '../../../events';
 import { GetOpenProbes } from '../../queries/open-probes.query';
 import { asOfSchema, eventFilterParams, fromDaySchema, knownAtSchema, limitSchema, minConfidenceSchema, pointInTimeParams } from '../../queries/query-params';
-import { decodeTimelineCursor } from '../../queries/timeline-page';
+import { cursorParam } from '../../queries/keyset-page';
+import { timelineCursor } from '../../queries/timeline-page';
 import { GetTariffsInForce } from '../../queries/tariffs-in-force.query';
 import { GetTimeline } from '../../queries/timeline.query';
 import { parseQuery } from '../parse-query';
@@ -13,11 +13,6 @@ import { probesCsv, tariffsCsv, timelineCsv } from '../../exports/answer-csv';
 
 export const tariffsQuery = { ...pointInTimeParams, target: partySchema.optional() };
 export const probesQuery = { ...pointInTimeParams, negotiation: slugSchema.optional() };
-const timelineCursorSchema = z
-  .string()
-  .max(200)
-  .transform((value, ctx) => decodeTimelineCursor(value) ?? (ctx.addIssue({ code: 'custom', message: 'not a cursor from this timeline (pass back the `next` of the previous page)' }), z.NEVER));
-
 export const timelineQuery = {
   ...eventFilterParams,
   from: fromDaySchema.optional(),
@@ -25,7 +20,7 @@ export const timelineQuery = {
   knownAt: knownAtSchema.optional(),
   minConfidence: minConfidenceSchema.optional(),
   limit: limitSchema.optional(),
-  cursor: timelineCursorSchema.optional(),
+  cursor: cursorParam(timelineCursor, 'this timeline').optional(),
 };
 
 @Controller()

@@ -1,16 +1,24 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { slugSchema } from '../../../events';
-import { DiffIssue, ReplayIssue } from '../../queries/issue-replay.query';
+import { DiffIssue, replayCursor, ReplayIssue } from '../../queries/issue-replay.query';
 import { GetIssueState } from '../../queries/issue-state.query';
-import { GetNegotiationOverview, ListNegotiations } from '../../queries/negotiation-overview.query';
-import { asOfSchema, fromDaySchema, knownAtSchema, pointInTimeParams } from '../../queries/query-params';
+import { cursorParam, nextIfPaged } from '../../queries/keyset-page';
+import { GetNegotiationOverview, ListNegotiations, negotiationsCursor } from '../../queries/negotiation-overview.query';
+import { asOfSchema, fromDaySchema, knownAtSchema, limitSchema, pointInTimeParams } from '../../queries/query-params';
 import { parseQuery } from '../parse-query';
 import { pathParam } from '../path-param';
 import { CsvExport } from '../../exports/csv-export.interceptor';
 import { diffCsv, issueStateCsv, replayCsv } from '../../exports/answer-csv';
 
-export const replayQuery = { from: fromDaySchema.optional(), to: asOfSchema.optional(), knownAt: knownAtSchema.optional() };
+export const replayQuery = {
+  from: fromDaySchema.optional(),
+  to: asOfSchema.optional(),
+  knownAt: knownAtSchema.optional(),
+  limit: limitSchema.optional(),
+  cursor: cursorParam(replayCursor, "this issue's replay").optional(),
+};
+export const negotiationsQuery = { limit: limitSchema.optional(), cursor: cursorParam(negotiationsCursor, 'the negotiation list').optional() };
 export const diffQuery = { from: asOfSchema, to: asOfSchema, knownAt: knownAtSchema.optional() };
 
 @Controller('negotiations')
@@ -18,8 +26,10 @@ export class NegotiationsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
-  async list() {
-    return { negotiations: await this.queryBus.execute(new ListNegotiations()) };
+  async list(@Query() query: unknown) {
+    const q = parseQuery(negotiationsQuery, query);
+    const page = await this.queryBus.execute(new ListNegotiations({ limit: q.limit, after: q.cursor }));
+    return { negotiations: page.items, ...nextIfPaged(q, page) };
   }
 
   @Get(':negotiation')
@@ -36,8 +46,8 @@ export class NegotiationsController {
   @Get(':negotiation/issues/:issue/replay')
   @CsvExport(replayCsv)
   async replay(@Param('negotiation') negotiation: string, @Param('issue') issue: string, @Query() query: unknown) {
-    const q = parseQuery(replayQuery, query);
-    return this.queryBus.execute(new ReplayIssue({ ...this.issueRef(negotiation, issue), ...q }));
+    const { cursor, ...q } = parseQuery(replayQuery, query);
+    return this.queryBus.execute(new ReplayIssue({ ...this.issueRef(negotiation, issue), ...q, after: cursor }));
   }
 
   @Get(':negotiation/issues/:issue/diff')
