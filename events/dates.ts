@@ -8,7 +8,11 @@ export type PartialDate = string;
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const isLeapYear = (year: number): boolean => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+
+/** By the proleptic Gregorian calendar of ISO 8601 (Date.UTC would read years 0–99 as 1900–1999). */
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 
 export const isValidPartialDate = (value: string): boolean => {
   const match = PARTIAL_DATE.exec(value);

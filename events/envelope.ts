@@ -8,12 +8,26 @@ export const slugSchema = z
   .max(100)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'expected a slug: lowercase letters, digits and single dashes' });
 
-export const eventIdSchema = z.string().min(1).max(128);
+/**
+ * Any text an importer already uses (slashes, quotes, emoji…), but something a person can read back
+ * and type: not blank, and no control characters (NUL, newlines, tabs) that logs, URLs and terminals mangle.
+ */
+export const eventIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .refine((id) => id.trim() !== '', { message: 'expected an id with a visible character, not only whitespace' })
+  .refine((id) => ![...id].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), { message: 'expected an id without control characters (NUL, tab, newline…)' });
 
 /** A state (ISO 3166-1 alpha-2, upper case) or any other actor (a slug: "canacero", "eu-commission"). */
 export const partySchema = z.string().superRefine((value, ctx) => {
   if (/^[A-Z]{2}$/.test(value)) {
     if (!COUNTRY_CODES.has(value)) ctx.addIssue({ code: 'custom', message: `"${value}" is not an ISO 3166-1 alpha-2 country code` });
+    return;
+  }
+  // "mx" would be an actor of its own, never counted with MX: a country is always written in upper case.
+  if (/^[a-z]{2}$/.test(value) && COUNTRY_CODES.has(value.toUpperCase())) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is a country code in lower case: write "${value.toUpperCase()}"` });
     return;
   }
   if (!slugSchema.safeParse(value).success) {

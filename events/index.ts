@@ -14,3 +14,4 @@ export * from './types/positions';
 export * from './types/measures';
 export * from './types/process';
 export * from './types/corrections';
+export * from './well-formed-text';

@@ -1,4 +1,5 @@
 import { EventLocation, EventValidationError } from './validation';
+import { loneSurrogateIn, loneSurrogateMessage } from './well-formed-text';
 
 export interface RawEvents {
   inputs: unknown[];
@@ -17,12 +18,13 @@ export const parseEventsText = (text: string, file?: string): RawEvents => {
     const items = parseJson(trimmed, 0, { file, line: 1 }) as unknown[];
     return { inputs: items, locations: items.map(() => ({ file })) };
   }
+  let single: unknown;
   try {
-    const single = JSON.parse(trimmed) as unknown;
-    return { inputs: [single], locations: [{ file, line: 1 }] };
+    single = JSON.parse(trimmed) as unknown;
   } catch {
     // not one document: read it as NDJSON below
   }
+  if (single !== undefined) return { inputs: [wellFormed(trimmed, single, 0, { file, line: 1 })], locations: [{ file, line: 1 }] };
   const inputs: unknown[] = [];
   const locations: EventLocation[] = [];
   text.split('\n').forEach((raw, i) => {
@@ -34,9 +36,17 @@ export const parseEventsText = (text: string, file?: string): RawEvents => {
 };
 
 const parseJson = (text: string, index: number, location: EventLocation): unknown => {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw new EventValidationError([{ index, ...location, path: '', message: `invalid JSON: ${(error as Error).message}` }]);
   }
+  return wellFormed(text, value, index, location);
+};
+
+const wellFormed = (text: string, value: unknown, index: number, location: EventLocation): unknown => {
+  const surrogate = loneSurrogateIn(text, value);
+  if (surrogate !== undefined) throw new EventValidationError([{ index, ...location, path: surrogate, message: loneSurrogateMessage(surrogate) }]);
+  return value;
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fullDateSchema } from './dates';
 import { slugSchema } from './envelope';
-import { metricDefinition } from './vocabulary';
+import { MAX_TARIFF_PERCENT, MetricDefinition, metricDefinition } from './vocabulary';
 
 const metricNameSchema = z
   .string()
@@ -36,6 +36,10 @@ const checkTerm = (term: TermFields, ctx: z.core.$RefinementCtx): void => {
   if (known.unit === 'text' && hasNumber) {
     ctx.addIssue({ code: 'custom', path: ['value'], message: `metric "${term.metric}" is qualitative: use text, not value/unit` });
   }
+  if (known.unit !== 'text' && term.value !== undefined) {
+    const problem = outOfRange(term.metric, known, term.value);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem });
+  }
   if (known.unit !== 'text' && term.unit !== undefined && term.unit !== known.unit) {
     ctx.addIssue({
       code: 'custom',
@@ -44,6 +48,14 @@ const checkTerm = (term: TermFields, ctx: z.core.$RefinementCtx): void => {
     });
   }
 };
+
+/** Why a known metric cannot take this value (a negative amount, a share over 100 %), if it cannot. */
+const outOfRange = (metric: string, known: MetricDefinition, value: number): string | undefined =>
+  value < 0
+    ? `metric "${metric}" cannot be negative, got ${value} ${known.unit}`
+    : known.max !== undefined && value > known.max
+      ? `metric "${metric}" is at most ${known.max} ${known.unit}, got ${value}`
+      : undefined;
 
 /** One negotiated term: a number with its unit, or a qualitative stance ("eliminate", "opt-in"). */
 export const termSchema = z.strictObject(termShape).superRefine(checkTerm);
@@ -83,12 +95,24 @@ export const agreedTermSchema = z
     if (term.schedule !== undefined && term.unit === undefined) {
       ctx.addIssue({ code: 'custom', path: ['schedule'], message: 'a schedule needs a numeric term (value and unit) whose unit its steps share' });
     }
+    const known = metricDefinition(term.metric);
+    if (known && known.unit !== 'text') {
+      term.schedule?.forEach((step, i) => {
+        const problem = outOfRange(term.metric, known, step.value);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['schedule', i, 'value'], message: problem });
+      });
+    }
   });
 export type AgreedTerm = z.infer<typeof agreedTermSchema>;
 
 export const agreedTermsSchema = z.array(agreedTermSchema).min(1).max(100);
 
-export const rateSchema = z.strictObject({
-  value: z.number().finite().min(0),
-  unit: z.enum(['percent', 'usd_per_tonne', 'usd_per_unit']),
-});
+export const rateSchema = z
+  .strictObject({
+    value: z.number().finite().min(0),
+    unit: z.enum(['percent', 'usd_per_tonne', 'usd_per_unit']),
+  })
+  .refine((rate) => rate.unit !== 'percent' || rate.value <= MAX_TARIFF_PERCENT, {
+    path: ['value'],
+    message: `a tariff rate is at most ${MAX_TARIFF_PERCENT} percent`,
+  });

@@ -7,19 +7,24 @@ export type MetricUnit = 'percent' | 'usd_per_hour' | 'years' | 'text' | 'usd' |
 export interface MetricDefinition {
   readonly unit: MetricUnit;
   readonly label: string;
+  /** The largest value that makes sense (a share of content is at most 100 %); every known number is at least 0. */
+  readonly max?: number;
 }
 
+/** A tariff rate above this is a typing error, not a measure (rates in the hundreds of percent do exist). */
+export const MAX_TARIFF_PERCENT = 1000;
+
 export const KNOWN_METRICS: Readonly<Record<string, MetricDefinition>> = {
-  regional_value_content: { unit: 'percent', label: 'Regional value content' },
-  labor_value_content: { unit: 'percent', label: 'Labour value content (high-wage production)' },
+  regional_value_content: { unit: 'percent', label: 'Regional value content', max: 100 },
+  labor_value_content: { unit: 'percent', label: 'Labour value content (high-wage production)', max: 100 },
   labor_wage_floor: { unit: 'usd_per_hour', label: 'Wage floor for labour value content' },
-  us_content: { unit: 'percent', label: 'US national content' },
+  us_content: { unit: 'percent', label: 'US national content', max: 100 },
   review_period_years: { unit: 'years', label: 'Review period' },
   term_years: { unit: 'years', label: 'Term before expiry' },
   chapter_19_panels: { unit: 'text', label: 'Chapter 19 anti-dumping panels' },
   investor_state: { unit: 'text', label: 'Investor-state dispute settlement' },
   state_to_state: { unit: 'text', label: 'State-to-state dispute settlement' },
-  tariff_rate: { unit: 'percent', label: 'Tariff rate' },
+  tariff_rate: { unit: 'percent', label: 'Tariff rate', max: MAX_TARIFF_PERCENT },
   price_floor: { unit: 'text', label: 'Price floor' },
 };
 

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { ParleyEvent, streamOf } from '../../events';
+import { InvalidInputError } from '../errors/invalid-input.error';
 import { ConcurrencyConflictError } from '../store/errors';
 import { AppendResult, EVENT_STORE, EventStore, ExpectedRevision } from '../store/event-store.port';
 import { RecordEvents, RecordEventsResult } from './record-events.command';
@@ -19,6 +20,12 @@ export class RecordEventsHandler implements ICommandHandler<RecordEvents> {
   async execute({ inputs, options }: RecordEvents): Promise<RecordEventsResult> {
     // Time-ordered ids keep the id index append-mostly.
     const progress = options.onProgress ?? (() => undefined);
+    if (inputs.length === 0 && options.expectedRevision !== undefined) {
+      // The revision is a negotiation's: with no event there is no negotiation to hold it against.
+      throw new InvalidInputError([
+        { field: 'expectedRevision', message: `an empty batch names no negotiation to check revision ${options.expectedRevision} against: send its events, or no expectedRevision` },
+      ]);
+    }
     const validated = await validateInChunks(inputs, options.locations, (done, total) => progress('validating', done, total));
     const events = validated.map((e) => ({ ...e, id: e.id ?? uuidv7() }) as ParleyEvent);
     const byNegotiation = groupBy(events, (e) => e.negotiation);

@@ -30,14 +30,21 @@ export const toApiError = (error: unknown): ApiError => {
   if (known) return apiError(known.status, known.code, known.message, known.details());
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    return apiError(status, HTTP_CODES[status] ?? `http_${status}`, error.message);
+    return apiError(status, HTTP_CODES[status] ?? `http_${status}`, status === 415 ? mediaTypeMessage(error.message) : error.message);
   }
   const fastify = error as { code?: string; statusCode?: number; message?: string };
   if (fastify.code && FASTIFY_ERRORS[fastify.code]) {
     const [status, code] = FASTIFY_ERRORS[fastify.code];
-    return apiError(status, code, fastify.message ?? code);
+    return apiError(status, code, code === 'unsupported_media_type' ? mediaTypeMessage(fastify.message) : (fastify.message ?? code));
   }
   if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500)
     return apiError(fastify.statusCode, HTTP_CODES[fastify.statusCode] ?? 'invalid_request', fastify.message ?? 'bad request');
   return apiError(500, 'internal_error', 'internal error');
+};
+
+/** Fastify says "Unsupported Media Type: undefined" for a body without a Content-Type (Nest passes it on as an HttpException): name the header and what to send. */
+const mediaTypeMessage = (message = ''): string => {
+  const sent = /^Unsupported Media Type: (.*)$/.exec(message)?.[1];
+  const what = sent === undefined || sent === 'undefined' || sent === '' ? 'a body without a Content-Type header' : `Content-Type "${sent}"`;
+  return `${what} is not supported: send application/json (POST /events also takes application/x-ndjson, one event per line)`;
 };

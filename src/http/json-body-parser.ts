@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { ParleyError } from '../../events';
+import { loneSurrogateIn, loneSurrogateMessage, ParleyError } from '../../events';
+import { ndjsonHint, unreadableBody } from './request-body-checks';
 
 /** A request body that is not JSON (or nests too deep to be an event). */
 export class InvalidJsonError extends ParleyError {
@@ -50,21 +51,30 @@ const decodeUtf8 = (body: string | Buffer): string | undefined => {
  */
 export const useJsonBodyParser = (fastify: FastifyInstance): void => {
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const unreadable = unreadableBody(request);
+    if (unreadable) return done(unreadable, undefined);
     const text = decodeUtf8(body);
     if (text === undefined) return done(new InvalidJsonError('the request body is not valid UTF-8'), undefined);
     if (text.trim() === '') return done(new InvalidJsonError('the request body is empty; expected JSON'), undefined);
+    if (text.charCodeAt(0) === 0xfeff) return done(new InvalidJsonError('the request body starts with a byte order mark (U+FEFF): send JSON without one'), undefined);
     if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
       return done(new InvalidJsonError(`the request body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`), undefined);
     }
+    let parsed: unknown;
     try {
-      done(null, JSON.parse(text));
+      parsed = JSON.parse(text);
     } catch (error) {
-      done(new InvalidJsonError(`invalid JSON body: ${(error as Error).message}`), undefined);
+      return done(new InvalidJsonError(`invalid JSON body: ${(error as Error).message}${ndjsonHint(text)}`), undefined);
     }
+    const surrogate = loneSurrogateIn(text, parsed);
+    if (surrogate !== undefined) return done(new InvalidJsonError(loneSurrogateMessage(surrogate)), undefined);
+    done(null, parsed);
   });
   // NDJSON: one event per line (blank lines skipped), recorded as one all-or-nothing batch.
-  fastify.addContentTypeParser('application/x-ndjson', { parseAs: 'buffer' }, (_request, body, done) => {
+  fastify.addContentTypeParser('application/x-ndjson', { parseAs: 'buffer' }, (request, body, done) => {
+    const unreadable = unreadableBody(request);
+    if (unreadable) return done(unreadable, undefined);
     const decoded = decodeUtf8(body);
     if (decoded === undefined) return done(new InvalidJsonError('the request body is not valid UTF-8'), undefined);
     const lines = decoded.split(/\r?\n/);
@@ -78,6 +88,8 @@ export const useJsonBodyParser = (fastify: FastifyInstance): void => {
       } catch (error) {
         return done(new InvalidJsonError(`line ${i + 1}: invalid JSON: ${(error as Error).message}`), undefined);
       }
+      const surrogate = loneSurrogateIn(line, events[events.length - 1]);
+      if (surrogate !== undefined) return done(new InvalidJsonError(`line ${i + 1}: ${loneSurrogateMessage(surrogate)}`), undefined);
     }
     if (events.length === 0) return done(new InvalidJsonError('the request body is empty; expected one JSON event per line'), undefined);
     done(null, events);

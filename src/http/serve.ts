@@ -94,6 +94,14 @@ const frameworkErrors = (error: Error, _request: FastifyRequest, reply: FastifyR
   void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
 };
 
+/** What Node's HTTP parser refused, in the client's terms (its reason otherwise: "Invalid character in Content-Length"…). */
+const malformedRequestCause = (error: NodeJS.ErrnoException & { reason?: string }): string =>
+  error.code === 'HPE_INVALID_EOF_STATE'
+    ? 'the connection ended before the request did (a body shorter than its Content-Length?)'
+    : error.code === 'HPE_CLOSED_CONNECTION'
+      ? 'bytes after the end of the request (a body longer than its Content-Length?)'
+      : (error.reason ?? error.code ?? 'unreadable');
+
 /** Failures below HTTP parsing (headers too large, malformed request line): the error shape, then close. */
 const clientErrorHandler = (error: NodeJS.ErrnoException, socket: Socket): void => {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
@@ -102,7 +110,7 @@ const clientErrorHandler = (error: NodeJS.ErrnoException, socket: Socket): void 
       ? apiError(431, 'request_header_fields_too_large', 'the request line and headers exceed the size limit (use a shorter query string)')
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? apiError(408, 'request_timeout', 'the request did not arrive in time')
-        : apiError(400, 'invalid_request', 'malformed HTTP request');
+        : apiError(400, 'invalid_request', `malformed HTTP request: ${malformedRequestCause(error)}`);
   if (socket.writable) {
     const text = toJson(body);
     socket.write(

@@ -2,6 +2,7 @@ import { streamOf } from '../../events';
 import { RecordEvents } from '../../src/commands/record-events.command';
 import { DomainRuleError } from '../../src/commands/domain-rule.error';
 import { RecordEventsHandler } from '../../src/commands/record-events.handler';
+import { InvalidInputError } from '../../src/errors/invalid-input.error';
 import { ConcurrencyConflictError, IdempotencyConflictError, MultiStreamAppendUnsupportedError } from '../../src/store/errors';
 import { EventStore } from '../../src/store/event-store.port';
 import { getSQLiteEventStore } from '../../src/store/sqlite/get-sqlite-event-store';
@@ -68,6 +69,20 @@ describe('RecordEvents: deciding against a revision', () => {
     const error = await new RecordEventsHandler(store).execute(new RecordEvents([counter('mx-70')], { expectedRevision: 0n })).catch((e: unknown) => e);
     expect(error).toMatchObject({ expected: 0n, actual: 1n });
     expect(calls()).toBe(1);
+  });
+});
+
+describe('RecordEvents: an empty batch', () => {
+  it('given no events and an expected revision, then it is refused naming expectedRevision (no negotiation to hold it against); without one it records nothing', async () => {
+    const store = getSQLiteEventStore({ path: ':memory:' });
+    try {
+      const error = await new RecordEventsHandler(store).execute(new RecordEvents([], { expectedRevision: 5n })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).problems).toEqual([{ field: 'expectedRevision', message: expect.stringContaining('an empty batch names no negotiation to check revision 5 against') }]);
+      expect(await new RecordEventsHandler(store).execute(new RecordEvents([]))).toMatchObject({ appended: 0, duplicates: 0, firstPosition: null });
+    } finally {
+      await store.close();
+    }
   });
 });
 
