@@ -23,6 +23,8 @@ const followPages = async <T>(
     expect(itemsOf(page.body).length).toBeLessThanOrEqual(limit);
     items.push(...itemsOf(page.body));
     pages.push(page.body);
+    // A paged answer always says where the next page is (null: nowhere), so this loop ends.
+    expect(typeof page.body.next === 'string' || page.body.next === null).toBe(true);
     cursor = page.body.next;
   } while (cursor !== null);
   return { items, pages };

@@ -22,6 +22,8 @@ const followPages = async (server: TestServer, route: string, limit: number, ite
     expect(page.status).toBe(200);
     expect(itemsOf(page.body).length).toBeLessThanOrEqual(limit);
     items.push(...itemsOf(page.body));
+    // A paged answer always says where the next page is (null: nowhere), so this loop ends.
+    expect(typeof page.body.next === 'string' || page.body.next === null).toBe(true);
     cursor = page.body.next;
     pages++;
   } while (cursor !== null);
