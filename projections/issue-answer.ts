@@ -57,11 +57,10 @@ const sourceTerm = (event: ParleyEvent | undefined, key: string): Term | AgreedT
 
 type ById = (id: string) => ParleyEvent | undefined;
 
-const answerTerm = (byId: ById, key: string, held: PositionTerm): AnsweredTerm => {
-  const event = byId(held.eventId);
+const answerTerm = (event: ParleyEvent | undefined, key: string, held: PositionTerm): AnsweredTerm => {
   const term = sourceTerm(event, key);
-  const provenance = provenanceById(byId, held.eventId);
-  // Built field by field: answers are made per query, and conditional spreads cost several times more.
+  const provenance = provenanceById(() => event, held.eventId);
+  // Built field by field: conditional spreads cost several times more.
   const answered: AnsweredTerm = {
     ...held,
     confidence: provenance.confidence,
@@ -75,8 +74,25 @@ const answerTerm = (byId: ById, key: string, held: PositionTerm): AnsweredTerm =
   return answered;
 };
 
+/**
+ * Answered terms by the fold's term they answer. States share every term no later event replaced
+ * (snapshots, the index's folds), so nearly all of an answer's terms were answered before: a term
+ * is answered again only when its key or the event it rests on (a correction) differs. Answers are
+ * read-only; the shared terms are frozen so that a caller mutating one fails loudly.
+ */
+const answeredTerms = new WeakMap<PositionTerm, { key: string; event: ParleyEvent | undefined; answered: AnsweredTerm }>();
+
+const answeredTerm = (byId: ById, key: string, held: PositionTerm): AnsweredTerm => {
+  const event = byId(held.eventId);
+  const known = answeredTerms.get(held);
+  if (known !== undefined && known.key === key && known.event === event) return known.answered;
+  const answered = Object.freeze(answerTerm(event, key, held));
+  answeredTerms.set(held, { key, event, answered });
+  return answered;
+};
+
 const answerAgreed = (byId: ById, key: string, held: PositionTerm, asOf: string): AgreedAnswer => {
-  const answered = answerTerm(byId, key, held);
+  const answered = answeredTerm(byId, key, held);
   const term = sourceTerm(byId(held.eventId), key);
   const schedule = term !== undefined && 'schedule' in term ? term.schedule : undefined;
   return schedule === undefined ? answered : { ...answered, schedule, inForce: stepInForce(schedule, asOf) };
@@ -88,13 +104,22 @@ const mapEntries = <A, B>(record: Readonly<Record<string, A>>, f: (key: string, 
   return out;
 };
 
-const possibleTerms = (events: readonly EffectiveEvent[], state: IssueState): PossibleTerm[] =>
-  possibleOn(events, state.asOf, (e) => e.negotiation === state.negotiation && e.issue === state.issue).flatMap(({ event, window }): PossibleTerm[] => {
+/** An event's possible terms on any day its window is open (they depend on the event alone). */
+const possibleTermsByEvent = new WeakMap<ParleyEvent, readonly PossibleTerm[]>();
+
+const possibleTermsOf = (event: ParleyEvent, window: DayWindow): readonly PossibleTerm[] => {
+  let possible = possibleTermsByEvent.get(event);
+  if (possible === undefined) {
     const base = { eventId: event.id, eventType: event.type, party: event.party ?? null, window, confidence: event.confidence, summary: summarize(event) };
     const terms = termsOf(event);
-    if (terms.length === 0) return [{ ...base, metric: null, term: null }];
-    return terms.map((term) => ({ ...base, metric: termKey(term), term }));
-  });
+    possible = Object.freeze(terms.length === 0 ? [{ ...base, metric: null, term: null }] : terms.map((term) => ({ ...base, metric: termKey(term), term })));
+    possibleTermsByEvent.set(event, possible);
+  }
+  return possible;
+};
+
+const possibleTerms = (events: readonly EffectiveEvent[], state: IssueState): PossibleTerm[] =>
+  possibleOn(events, state.asOf, (e) => e.negotiation === state.negotiation && e.issue === state.issue).flatMap(({ event, window }) => possibleTermsOf(event, window));
 
 /**
  * The issue's state as answered: every position and agreed term with its provenance, wording and
@@ -115,7 +140,7 @@ export const answerIssueState = (
     asOf: state.asOf,
     knownAt: state.knownAt,
     status: state.status,
-    positions: mapEntries(state.positions, (_party, terms) => mapEntries(terms, (key, held) => answerTerm(byId, key, held))),
+    positions: mapEntries(state.positions, (_party, terms) => mapEntries(terms, (key, held) => answeredTerm(byId, key, held))),
     gaps: state.gaps,
     agreed: state.agreed === null ? null : mapEntries(state.agreed, (key, held) => answerAgreed(byId, key, held, state.asOf)),
     eventCount: state.eventCount,

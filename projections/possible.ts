@@ -1,4 +1,4 @@
-import { Confidence, DayWindow, ParleyEvent, validWindowOf } from '../events';
+import { Confidence, DayWindow, ParleyEvent, windowStart } from '../events';
 import { EffectiveEvent } from './knowledge';
 import { summarize } from './summaries';
 
@@ -25,8 +25,10 @@ export const possibleOn = (
   const possible: Array<{ event: ParleyEvent; window: DayWindow }> = [];
   for (const { event, countsFrom } of events) {
     if (countsFrom <= asOf || !about(event)) continue;
-    const window = validWindowOf(event);
-    if (window.from <= asOf) possible.push({ event, window });
+    // The event's valid-time window (validWindowOf) without re-reading its dates: it opens where its
+    // occurredAt does and ends on the day it counts from.
+    const from = windowStart(event.occurredAt);
+    if (from <= asOf) possible.push({ event, window: { from, to: countsFrom } });
   }
   return possible;
 };

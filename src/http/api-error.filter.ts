@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { toApiError } from './api-error';
+import { toJson } from './json';
 
 const logger = new Logger('HTTP');
 
@@ -10,7 +11,8 @@ export const sendApiError = (reply: FastifyReply, error: unknown): FastifyReply 
   if (status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   // RFC 9110: a 401 names the scheme the client should use.
   if (status === 401) void reply.header('www-authenticate', 'Bearer realm="parley"');
-  return reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  // JSON even where the route had chosen CSV for its answer (see serveCsvExports).
+  return reply.status(status).header('content-type', 'application/json; charset=utf-8').serializer(toJson).send(body);
 };
 
 @Catch()

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { CsvExportInterceptor } from '../exports/csv-export.interceptor';
+import { APP_FILTER } from '@nestjs/core';
 import { ApiErrorFilter } from './api-error.filter';
 import { DeadlinesController } from './controllers/deadlines.controller';
 import { EventsController } from './controllers/events.controller';
@@ -14,6 +13,6 @@ import { ExtractModule } from '../extract/extract.module';
 @Module({
   imports: [QueriesModule, ExtractModule],
   controllers: [EventsController, NegotiationsController, MeasuresController, HealthController, DeadlinesController],
-  providers: [WriteAuthGuard, { provide: APP_FILTER, useClass: ApiErrorFilter }, { provide: APP_INTERCEPTOR, useClass: CsvExportInterceptor }],
+  providers: [WriteAuthGuard, { provide: APP_FILTER, useClass: ApiErrorFilter }],
 })
 export class HttpModule {}

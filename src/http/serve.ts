@@ -21,6 +21,7 @@ import { allowedHostsOf, checkHostHeader, CONNECTION_LIMITS, useSecurityHeaders 
 import { useJsonBodyParser } from './json-body-parser';
 import { ListenError } from './listen-error';
 import { checkWriteTokenFirst } from './write-auth.guard';
+import { serveCsvExports } from '../exports/csv-export';
 import { toJson } from './json';
 import { buildOpenApiDocument } from './openapi';
 
@@ -50,14 +51,16 @@ export const startServer = async (config: ParleyConfig, options: ServerOptions =
   const fastify = adapter.getInstance();
   fastify.setReplySerializer((payload) => toJson(payload));
   useJsonBodyParser(fastify);
+  // First of the hooks: the answers the others refuse with (421, 401) carry the headers too.
+  useSecurityHeaders(fastify);
   checkHostHeader(fastify, allowedHostsOf(config));
   checkWriteTokenFirst(fastify, config);
+  serveCsvExports(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, { clock: options.clock, features: [HttpModule, SubscriptionsModule, WebhooksModule, WebModule, ...(options.features ?? [])] }),
     adapter,
     { logger: options.logger ?? ['error', 'warn'], bodyParser: false },
   );
-  await useSecurityHeaders(app);
   const document = buildOpenApiDocument(process.env.npm_package_version ?? '0.1.0');
   SwaggerModule.setup('docs', app, document as never, { jsonDocumentUrl: 'openapi.json', customSiteTitle: 'Parley API' });
   app.enableShutdownHooks();

@@ -29,11 +29,12 @@ export const compressAnswers = (fastify: FastifyInstance): void => {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     if (!/^(application\/json|text\/csv)/.test(type) || reply.getHeader('content-encoding')) return payload;
-    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-    if (body.length < MIN_BYTES) return payload;
+    if (Buffer.byteLength(payload) < MIN_BYTES) return payload;
     const encoding = chooseEncoding(request.headers['accept-encoding']);
     reply.header('vary', 'accept-encoding');
     if (!encoding) return payload;
+    // Copied into a buffer only to be compressed: most API clients (curl, scripts) do not ask for it.
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
     const compressed =
       encoding === 'br' ? await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : await gzipAsync(body, { level: 6 });
     reply.header('content-encoding', encoding);

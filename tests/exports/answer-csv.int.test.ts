@@ -86,6 +86,15 @@ describe('CSV exports of the answers', () => {
     expect(response.body.error.details).toEqual([{ field: 'format', message: 'expected csv or json, got "xml"' }]);
   });
 
+  it('given format=csv for a negotiation that does not exist or a bad day, then the error is still the JSON error shape', async () => {
+    for (const route of ['/negotiations/no-such-talks/issues/auto-rules-of-origin?format=csv', '/tariffs?asOf=2018-02-30&format=csv']) {
+      const response = await server.get(route, { accept: 'text/csv' });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(JSON.parse(response.text)).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
+    }
+  });
+
   it('given the same question from the CLI with --csv, then it prints the same CSV as the API', async () => {
     await server.close({ keepFiles: true });
     try {

@@ -39,6 +39,28 @@ describe('HTTP hygiene', () => {
     expect(headers.get('referrer-policy')).toBe('no-referrer');
   });
 
+  it('given answers refused before routing (401 without the token, 421 for a foreign Host), a CSV answer and a 404, then they carry the same security headers', async () => {
+    const expectSecure = (headers: Headers) => {
+      expect(headers.get('content-security-policy')).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('x-frame-options')).toBe('DENY');
+      expect(headers.get('referrer-policy')).toBe('no-referrer');
+    };
+    const unauthorized = await fetch(`${server.url}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(statement) });
+    expect(unauthorized.status).toBe(401);
+    expectSecure(unauthorized.headers);
+    const csv = await fetch(`${server.url}/tariffs?format=csv`);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expectSecure(csv.headers);
+    const missing = await fetch(`${server.url}/no-such-route`);
+    expect(missing.status).toBe(404);
+    expectSecure(missing.headers);
+    const foreign = await raw(server.url, 'GET /health HTTP/1.1\r\nHost: evil.example\r\n\r\n').closed;
+    expect(foreign).toMatch(/^HTTP\/1\.1 421/);
+    expect(foreign.toLowerCase()).toContain('x-content-type-options: nosniff');
+    expect(foreign.toLowerCase()).toContain("content-security-policy: default-src 'self'");
+  });
+
   it('given a Host header naming another site (DNS rebinding), then the request is refused with 421 host_not_allowed and nothing is written', async () => {
     const before = await storeOf(server).headPosition();
     const answer = await raw(server.url, `POST /events HTTP/1.1\r\nHost: evil.example\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: ${JSON.stringify(statement).length}\r\n\r\n${JSON.stringify(statement)}`).closed;

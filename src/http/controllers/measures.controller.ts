@@ -8,7 +8,7 @@ import { timelineCursor } from '../../queries/timeline-page';
 import { GetTariffsInForce } from '../../queries/tariffs-in-force.query';
 import { GetTimeline } from '../../queries/timeline.query';
 import { parseQuery } from '../parse-query';
-import { CsvExport } from '../../exports/csv-export.interceptor';
+import { CsvExport } from '../../exports/csv-export';
 import { probesCsv, tariffsCsv, timelineCsv } from '../../exports/answer-csv';
 
 export const tariffsQuery = { ...pointInTimeParams, target: partySchema.optional() };

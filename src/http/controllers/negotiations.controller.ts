@@ -8,7 +8,7 @@ import { GetNegotiationOverview, ListNegotiations, negotiationsCursor } from '..
 import { asOfSchema, fromDaySchema, knownAtSchema, limitSchema, pointInTimeParams } from '../../queries/query-params';
 import { parseQuery } from '../parse-query';
 import { pathParam } from '../path-param';
-import { CsvExport } from '../../exports/csv-export.interceptor';
+import { CsvExport } from '../../exports/csv-export';
 import { diffCsv, issueStateCsv, replayCsv } from '../../exports/answer-csv';
 
 export const replayQuery = {
