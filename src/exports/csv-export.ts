@@ -4,6 +4,7 @@ import { InvalidInputError } from '../errors/invalid-input.error';
 import { sendApiError } from '../http/api-error.filter';
 
 type ToCsv = (answer: never) => string;
+
 /** Marks a route whose answer can also be had as CSV (`?format=csv` or `Accept: text/csv`). */
 export const CsvExport = <T>(toCsv: (answer: T) => string) => RouteConfig({ csvExport: toCsv as ToCsv });
 
