@@ -42,7 +42,9 @@ export interface RunningServer {
 export const startServer = async (config: ParleyConfig, options: ServerOptions = {}): Promise<RunningServer> => {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    routerOptions: { maxParamLength: 512 },
+    // Longer than any valid parameter, so an over-long one reaches its route and is refused by name
+    // (`id: at most 128 characters`) instead of a 404 for the whole path; the header limit bounds the URL.
+    routerOptions: { maxParamLength: 16 * 1024 },
     frameworkErrors,
     clientErrorHandler,
     http: CONNECTION_LIMITS,

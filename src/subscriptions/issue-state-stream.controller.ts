@@ -5,6 +5,7 @@ import { slugSchema } from '../../events';
 import { Clock, CLOCK } from '../clock/clock';
 import { toJson } from '../http/json';
 import { parseQuery } from '../http/parse-query';
+import { pathParam } from '../http/path-param';
 import { GetIssueState } from '../queries/issue-state.query';
 import { EVENT_STORE, EventStore } from '../store/event-store.port';
 import { issueStateFeed, IssueStateUpdate } from './issue-state-feed';
@@ -25,7 +26,7 @@ export class IssueStateStreamController {
   /** Server-Sent Events: the issue's current state, then each new state as events change it. */
   @Get('negotiations/:negotiation/issues/:issue/state')
   async state(@Param('negotiation') negotiation: string, @Param('issue') issue: string, @Query() query: unknown, @Res() reply: FastifyReply): Promise<void> {
-    const request = { negotiation: slugSchema.parse(negotiation), issue: slugSchema.parse(issue), ...parseQuery(issueStateStreamParams, query) };
+    const request = { negotiation: pathParam('negotiation', slugSchema, negotiation), issue: pathParam('issue', slugSchema, issue), ...parseQuery(issueStateStreamParams, query) };
     const position = await this.store.headPosition();
     // Unknown negotiation or issue: the usual 404 before the stream starts.
     const initial: IssueStateUpdate = { position, state: await this.queryBus.execute(new GetIssueState(request)) };

@@ -420,6 +420,18 @@ const REPORT_CLASSES: Record<string, number> = {
   [EMPTY]: 3, [CT]: 19, [METHODS]: 12,
 };
 
+/** Beyond the report's table: its informational item I3 (a POST ignored unknown query parameters that GETs refuse). */
+const QUERY = 'query parameters on a write';
+const writeWithQuery = (query: string, names: string): HostileCase => ({
+  cls: QUERY,
+  name: `POST /events?${query}`,
+  verdict: 'must-reject',
+  request: { method: 'POST', path: `/events?${query}`, body: json(statement()), contentType: 'application/json' },
+  names,
+  status: 400,
+});
+const EXTRA_CASES: HostileCase[] = [writeWithQuery('dryRun=1', '"dryRun"'), writeWithQuery('expectedRevision=0', '"expectedRevision"'), writeWithQuery('a=1&b=2', '"b"')];
+
 describe('hostile write inputs: the red-team report\'s 182 bodies, content types and methods', () => {
   let server: TestServer;
   let original: string;
@@ -439,6 +451,10 @@ describe('hostile write inputs: the red-team report\'s 182 bodies, content types
   });
 
   it.each(CASES.map((c) => [c.verdict, c.cls, c.name, c] as const))('[%s] %s: %s', async (_verdict, _cls, _name, hostile) => {
+    await runHostileCase(server, hostile);
+  });
+
+  it.each(EXTRA_CASES.map((c) => [c.name, c] as const))('[must-reject] I3: %s is refused naming the parameter', async (_name, hostile) => {
     await runHostileCase(server, hostile);
   });
 

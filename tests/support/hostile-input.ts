@@ -110,7 +110,9 @@ export const send = async (server: TestServer, request: HostileRequest): Promise
   const headers: Record<string, string> = { ...(request.headers ?? {}) };
   const contentType = request.contentType === undefined ? (body !== undefined ? 'application/json' : null) : request.contentType;
   if (contentType !== null) headers['content-type'] = contentType;
-  const response = await fetch(server.url + request.path, { method: request.method ?? (body !== undefined ? 'POST' : 'GET'), body, headers });
+  // A stream (SSE) that was wrongly accepted never ends: the abort turns that into a failure.
+  const signal = AbortSignal.timeout(15_000);
+  const response = await fetch(server.url + request.path, { method: request.method ?? (body !== undefined ? 'POST' : 'GET'), body, headers, signal });
   return { status: response.status, text: await response.text() };
 };
 

@@ -24,6 +24,8 @@ const readBatch = (body: unknown): { inputs: unknown[]; expectedRevision?: bigin
   return { inputs: [body] };
 };
 
+const recordQuery = {};
+
 export const listQuery = { ...eventFilterParams, fromPosition: positionSchema.optional(), limit: limitSchema.default(100) };
 
 @Controller('events')
@@ -36,7 +38,9 @@ export class EventsController {
   @Post()
   @HttpCode(201)
   @WriteRoute()
-  async record(@Body() body: unknown) {
+  async record(@Body() body: unknown, @Query() query: unknown) {
+    // Nothing of a write goes in the query string (a misplaced ?expectedRevision= would be ignored).
+    parseQuery(recordQuery, query);
     const { inputs, expectedRevision } = readBatch(body);
     const { appended, duplicates, firstPosition, lastPosition, recorded } = await this.commandBus.execute(new RecordEvents(inputs, { expectedRevision }));
     return { appended, duplicates, firstPosition, lastPosition, events: recorded };
