@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { EventProblem, EventValidationError, StoredEvent, validateEvent } from '../../events';
+import { EventProblem, EventValidationError, loneSurrogateIn, loneSurrogateMessage, StoredEvent, validateEvent } from '../../events';
 import { InvalidInputError } from '../errors/invalid-input.error';
 
 export const exportManifestSchema = z.object({
@@ -33,6 +33,8 @@ const parseLine = (text: string, line: number, file: string): { event?: StoredEv
   } catch {
     return { problems: [at('', 'not a JSON object')] };
   }
+  const surrogate = loneSurrogateIn(text, raw);
+  if (surrogate !== undefined) return { problems: [at(surrogate, loneSurrogateMessage(surrogate))] };
   const { position: _p, streamRevision: _r, recordedAt: _t, ...body } = (raw ?? {}) as Record<string, unknown>;
   const stored = storedFields.safeParse(raw);
   const { event, problems } = validateEvent(body, line - 1, { file, line });

@@ -70,6 +70,19 @@ describe('export, import and deadlines from the CLI', () => {
     expect((await parley(['events', '--db', join(dir, 'b.db'), '--json'])).stdout).toBe('');
   });
 
+  it('given an export whose quote holds a lone surrogate escape (a hand edit), then the line and field are named and nothing is written', async () => {
+    await ok(['export', '--db', join(dir, 'a.db'), '--out', join(dir, 'a.ndjson')]);
+    const edited = readFileSync(join(dir, 'a.ndjson'), 'utf8').replace('We are close', 'We are \\ud800 close');
+    writeFileSync(join(dir, 'd.ndjson'), edited);
+    const manifest = JSON.parse(readFileSync(join(dir, 'a.ndjson.manifest.json'), 'utf8'));
+    const { createHash } = await import('node:crypto');
+    writeFileSync(join(dir, 'd.ndjson.manifest.json'), JSON.stringify({ ...manifest, sha256: createHash('sha256').update(edited).digest('hex') }));
+    const result = await parley(['import', join(dir, 'd.ndjson'), '--db', join(dir, 'b.db')]);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/d\.ndjson:line 5: data\.quote: .*lone UTF-16 surrogate/);
+    expect((await parley(['events', '--db', join(dir, 'b.db'), '--json'])).stdout).toBe('');
+  });
+
   it('given a PLOVER export, then mapped events become records, the rest are counted as skipped', async () => {
     const result = await parley(['export', '--db', join(dir, 'a.db'), '--format', 'plover']);
     const records = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
