@@ -40,7 +40,8 @@ export const registerWebhook = async (registry: WebhookRegistry, store: EventSto
 
 export const webhookOrThrow = (registry: WebhookRegistry, id: string): Webhook => {
   const webhook = registry.get(id);
-  if (!webhook) throw new NotFoundError('webhook', id, registry.list().map((w) => w.id).slice(0, 20), registry.list().length);
+  // Names a few that exist, never reading every registration.
+  if (!webhook) throw new NotFoundError('webhook', id, registry.list({ limit: 20 }).map((w) => w.id), registry.count());
   return webhook;
 };
 

@@ -51,6 +51,7 @@ export interface WebhookRegistry {
   remove(id: string): boolean;
   get(id: string): Webhook | undefined;
   list(page?: RegistryPage<WebhookKey>): Webhook[];
+  count(): number;
   /** Sets the cursor whatever it was (a replay). */
   moveCursor(id: string, position: bigint): void;
   /**
@@ -116,6 +117,7 @@ export const openWebhookRegistry = (path: string): WebhookRegistry => {
   });
   const select = db.prepare<[string], WebhookRow>('SELECT * FROM webhooks WHERE id = ?');
   // LIMIT -1 is no limit; '' sorts before every instant.
+  const webhookCount = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM webhooks');
   const all = db.prepare<[string, string, number], WebhookRow>('SELECT * FROM webhooks WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?');
   const cursor = db.prepare('UPDATE webhooks SET cursor = ? WHERE id = ?');
   const advance = db.prepare('UPDATE webhooks SET cursor = ? WHERE id = ? AND cursor = ?');
@@ -139,6 +141,7 @@ export const openWebhookRegistry = (path: string): WebhookRegistry => {
       const row = select.get(id);
       return row && toWebhook(row);
     },
+    count: () => webhookCount.get()?.n ?? 0,
     list: (page = {}) => all.all(page.after?.createdAt ?? '', page.after?.id ?? '', page.limit ?? -1).map(toWebhook),
     moveCursor: (id, position) => void cursor.run(position.toString(), id),
     advanceCursor: (id, from, to) => advance.run(to.toString(), id, from.toString()).changes > 0,

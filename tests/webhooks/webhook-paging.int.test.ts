@@ -105,6 +105,18 @@ describe('webhook lists in pages', () => {
     }
   });
 
+  it('given more webhooks than a 404 lists, when an unknown one is asked, then the answer names the oldest 20 and counts the rest', async () => {
+    const registered: string[] = [];
+    for (let n = 0; n < 23; n++) {
+      server.clock.advance(1000);
+      registered.push(await addWebhook(n));
+    }
+    const response = await server.get('/webhooks/wh_no_such_webhook');
+    expect(response.status).toBe(404);
+    expect(response.body.error.details.available).toEqual(registered.slice(0, 20));
+    expect(response.body.error.message).toContain('and 3 more');
+  });
+
   it.each([
     ['/webhooks', 'limit', 'limit=0'],
     ['/webhooks', 'limit', 'limit=1.5'],
