@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
+import { loopSlices } from '../core/loop-slices';
 import { ParleyEvent, streamOf } from '../../events';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { ConcurrencyConflictError } from '../store/errors';
@@ -18,7 +19,6 @@ export class RecordEventsHandler implements ICommandHandler<RecordEvents> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ inputs, options }: RecordEvents): Promise<RecordEventsResult> {
-    // Time-ordered ids keep the id index append-mostly.
     const progress = options.onProgress ?? (() => undefined);
     if (inputs.length === 0 && options.expectedRevision !== undefined) {
       // The revision is a negotiation's: with no event there is no negotiation to hold it against.
@@ -27,26 +27,26 @@ export class RecordEventsHandler implements ICommandHandler<RecordEvents> {
       ]);
     }
     const validated = await validateInChunks(inputs, options.locations, (done, total) => progress('validating', done, total));
-    const events = validated.map((e) => ({ ...e, id: e.id ?? uuidv7() }) as ParleyEvent);
-    const byNegotiation = groupBy(events, (e) => e.negotiation);
+    // Large batches are walked in slices (loopSlices): other requests are served in between.
+    const slice = loopSlices();
+    const events = new Array<ParleyEvent>(validated.length);
+    const byNegotiation = new Map<string, ParleyEvent[]>();
+    for (let i = 0; i < validated.length; i++) {
+      // Time-ordered ids keep the id index append-mostly.
+      const event = (validated[i].id === undefined ? { ...validated[i], id: uuidv7() } : validated[i]) as ParleyEvent;
+      events[i] = event;
+      const group = byNegotiation.get(event.negotiation);
+      if (group) group.push(event);
+      else byNegotiation.set(event.negotiation, [event]);
+      if ((i & 255) === 255) await slice();
+    }
     if (options.expectedRevision !== undefined && byNegotiation.size > 1) {
       throw new DomainRuleError([{ index: 0, path: 'expectedRevision', message: `an expected revision applies to one negotiation; this batch has ${[...byNegotiation.keys()].join(', ')}` }]);
     }
     progress('recording', 0, events.length);
     const results = await this.appendDecided(byNegotiation, options.expectedRevision);
     progress('recorded', events.length, events.length);
-    const stored = results.flatMap((r) => r.events);
-    const appended = results.reduce((sum, r) => sum + r.appended, 0);
-    const positionOf = new Map(stored.map((e) => [e.id, e.position]));
-    const positions = stored.map((e) => e.position).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return {
-      appended,
-      duplicates: stored.length - appended,
-      firstPosition: positions[0] ?? null,
-      lastPosition: positions[positions.length - 1] ?? null,
-      ids: events.map((e) => e.id),
-      recorded: events.map((e) => ({ id: e.id, position: positionOf.get(e.id) as bigint })),
-    };
+    return resultOf(events, results, slice);
   }
 
   private async decide(events: readonly ParleyEvent[]): Promise<void> {
@@ -97,12 +97,30 @@ export class RecordEventsHandler implements ICommandHandler<RecordEvents> {
   }
 }
 
-const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
+/** Each submitted event's id and position (a duplicate: where it was first stored), and the range of positions. */
+const resultOf = async (events: readonly ParleyEvent[], results: readonly AppendResult[], slice: () => Promise<void>): Promise<RecordEventsResult> => {
+  const positionOf = new Map<string, bigint>();
+  let firstPosition: bigint | null = null;
+  let lastPosition: bigint | null = null;
+  let appended = 0;
+  let stored = 0;
+  for (const result of results) {
+    appended += result.appended;
+    stored += result.events.length;
+    for (let i = 0; i < result.events.length; i++) {
+      const { id, position } = result.events[i];
+      positionOf.set(id, position);
+      if (firstPosition === null || position < firstPosition) firstPosition = position;
+      if (lastPosition === null || position > lastPosition) lastPosition = position;
+      if ((i & 255) === 255) await slice();
+    }
   }
-  return groups;
+  const ids = new Array<string>(events.length);
+  const recorded = new Array<{ id: string; position: bigint }>(events.length);
+  for (let i = 0; i < events.length; i++) {
+    ids[i] = events[i].id;
+    recorded[i] = { id: events[i].id, position: positionOf.get(events[i].id) as bigint };
+    if ((i & 255) === 255) await slice();
+  }
+  return { appended, duplicates: stored - appended, firstPosition, lastPosition, ids, recorded };
 };

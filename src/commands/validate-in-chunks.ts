@@ -1,6 +1,7 @@
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { loopSlices } from '../core/loop-slices';
 import { describeProblem, EventLocation, EventProblem, EventValidationError, NewEvent, validateEvent } from '../../events';
 
+/** Progress is reported every this many events. */
 const CHUNK = 500;
 
 /** At most this many problems are reported (the first ones, in batch order); the rest are counted. */
@@ -43,8 +44,8 @@ export class TooManyProblemsError extends EventValidationError {
 }
 
 /**
- * Validates a batch a chunk at a time, yielding to the event loop between chunks so that a large
- * import neither freezes a server nor hides its progress; nothing is accepted unless all is valid.
+ * Validates a batch in slices, giving the event loop a turn between them so that a large import
+ * neither freezes a server nor hides its progress; nothing is accepted unless all is valid.
  */
 export const validateInChunks = async (
   inputs: readonly unknown[],
@@ -54,8 +55,10 @@ export const validateInChunks = async (
   const events: NewEvent[] = [];
   const problems: EventProblem[] = [];
   let total = 0;
+  const slice = loopSlices();
   for (let start = 0; start < inputs.length; start += CHUNK) {
     for (let index = start; index < Math.min(start + CHUNK, inputs.length); index++) {
+      if ((index & 31) === 31) await slice();
       const oversized = oversizedArrayIn(inputs[index], MAX_ARRAY_ITEMS);
       const result: { event?: NewEvent; problems: EventProblem[] } = oversized
         ? { problems: [{ index, ...locations?.[index], path: oversized, message: `at most ${MAX_ARRAY_ITEMS} items` }] }
@@ -65,7 +68,6 @@ export const validateInChunks = async (
       for (const problem of result.problems) if (++total <= MAX_REPORTED_PROBLEMS) problems.push(problem);
     }
     onProgress(Math.min(start + CHUNK, inputs.length), inputs.length);
-    if (start + CHUNK < inputs.length) await yieldToLoop();
   }
   if (total > problems.length) throw new TooManyProblemsError(problems, total);
   if (problems.length > 0) throw new EventValidationError(problems);

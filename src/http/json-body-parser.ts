@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { loneSurrogateIn, loneSurrogateMessage, ParleyError } from '../../events';
+import { loopSlices } from '../core/loop-slices';
 import { ndjsonHint, unreadableBody } from './request-body-checks';
+import { decodeUtf8InSlices, parseJsonInSlices } from './sliced-json';
 
 /** A request body that is not JSON (or nests too deep to be an event). */
 export class InvalidJsonError extends ParleyError {
@@ -45,6 +47,18 @@ const decodeUtf8 = (body: string | Buffer): string | undefined => {
   }
 };
 
+/** Bodies from this size on are decoded and parsed in slices (sliced-json.ts), the event loop turning between. */
+const SLICED_FROM_BYTES = 1 << 20;
+
+const parseLargeJson = async (body: Buffer): Promise<unknown> => {
+  const text = await decodeUtf8InSlices(body);
+  if (text === undefined) throw new InvalidJsonError('the request body is not valid UTF-8');
+  const parsed = await parseJsonInSlices(text, MAX_JSON_DEPTH);
+  if ('tooDeep' in parsed) throw new InvalidJsonError(`the request body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`);
+  if (!parsed.ok) throw new InvalidJsonError(parsed.notText ? parsed.problem : `invalid JSON body: ${parsed.problem}${ndjsonHint(text)}`);
+  return parsed.value;
+};
+
 /**
  * Parses JSON bodies ourselves so that broken JSON surfaces as our own error (with the parser's
  * position) instead of a framework-specific one.
@@ -54,6 +68,10 @@ export const useJsonBodyParser = (fastify: FastifyInstance): void => {
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const unreadable = unreadableBody(request);
     if (unreadable) return done(unreadable, undefined);
+    if (typeof body !== 'string' && body.length >= SLICED_FROM_BYTES) {
+      parseLargeJson(body).then((value) => done(null, value), (error: Error) => done(error, undefined));
+      return;
+    }
     const text = decodeUtf8(body);
     if (text === undefined) return done(new InvalidJsonError('the request body is not valid UTF-8'), undefined);
     if (text.trim() === '') return done(new InvalidJsonError('the request body is empty; expected JSON'), undefined);
@@ -75,23 +93,30 @@ export const useJsonBodyParser = (fastify: FastifyInstance): void => {
   fastify.addContentTypeParser('application/x-ndjson', { parseAs: 'buffer' }, (request, body, done) => {
     const unreadable = unreadableBody(request);
     if (unreadable) return done(unreadable, undefined);
-    const decoded = decodeUtf8(body);
-    if (decoded === undefined) return done(new InvalidJsonError('the request body is not valid UTF-8'), undefined);
-    const lines = decoded.split(/\r?\n/);
-    const events: unknown[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i].trim();
-      if (line === '') continue;
-      if (jsonDepthExceeds(line, MAX_JSON_DEPTH)) return done(new InvalidJsonError(`line ${i + 1}: nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`), undefined);
-      try {
-        events.push(JSON.parse(line));
-      } catch (error) {
-        return done(new InvalidJsonError(`line ${i + 1}: invalid JSON: ${(error as Error).message}`), undefined);
-      }
-      const surrogate = loneSurrogateIn(line, events[events.length - 1]);
-      if (surrogate !== undefined) return done(new InvalidJsonError(`line ${i + 1}: ${loneSurrogateMessage(surrogate)}`), undefined);
-    }
-    if (events.length === 0) return done(new InvalidJsonError('the request body is empty; expected one JSON event per line'), undefined);
-    done(null, events);
+    parseNdjson(body).then((events) => done(null, events), (error: Error) => done(error, undefined));
   });
+};
+
+/** One event per line, the event loop turning now and then on a large body. */
+const parseNdjson = async (body: string | Buffer): Promise<unknown[]> => {
+  const decoded = typeof body !== 'string' && body.length >= SLICED_FROM_BYTES ? await decodeUtf8InSlices(body) : decodeUtf8(body);
+  if (decoded === undefined) throw new InvalidJsonError('the request body is not valid UTF-8');
+  const lines = decoded.split(/\r?\n/);
+  const events: unknown[] = [];
+  const slice = loopSlices();
+  for (let i = 0; i < lines.length; i++) {
+    if ((i & 63) === 63) await slice();
+    const line = lines[i].trim();
+    if (line === '') continue;
+    if (jsonDepthExceeds(line, MAX_JSON_DEPTH)) throw new InvalidJsonError(`line ${i + 1}: nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`);
+    try {
+      events.push(JSON.parse(line));
+    } catch (error) {
+      throw new InvalidJsonError(`line ${i + 1}: invalid JSON: ${(error as Error).message}`);
+    }
+    const surrogate = loneSurrogateIn(line, events[events.length - 1]);
+    if (surrogate !== undefined) throw new InvalidJsonError(`line ${i + 1}: ${loneSurrogateMessage(surrogate)}`);
+  }
+  if (events.length === 0) throw new InvalidJsonError('the request body is empty; expected one JSON event per line');
+  return events;
 };

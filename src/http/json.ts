@@ -1,10 +1,17 @@
 import { bigintToJson } from '../../events';
+import { loopSlices } from '../core/loop-slices';
 
 /** JSON for the wire: bigint positions become numbers while exact (strings beyond 2^53). */
 export const jsonReplacer = (_key: string, value: unknown): unknown => (typeof value === 'bigint' ? bigintToJson(value) : value);
 
+/** An answer already serialised (a large one, by toJsonInSlices): sent as it is. */
+export class SerializedJson {
+  constructor(readonly text: string) {}
+}
+
 /** Most answers (IssueState, tariffs…) hold no bigint: those take the replacer-free fast path. */
 export const toJson = (value: unknown): string => {
+  if (value instanceof SerializedJson) return value.text;
   try {
     return JSON.stringify(value);
   } catch (error) {
@@ -14,3 +21,31 @@ export const toJson = (value: unknown): string => {
 };
 
 export const toJsonValue = (value: unknown): unknown => (value === undefined ? null : JSON.parse(toJson(value)));
+
+/** Items serialised per slice of a large array. */
+const ITEMS_PER_SLICE = 1_000;
+
+/**
+ * The same text as toJson for an object whose fields may be very large arrays (the answer to a
+ * 100 000-event POST): those are serialised a part at a time, the event loop turning in between.
+ */
+export const toJsonInSlices = async (value: Record<string, unknown>): Promise<SerializedJson> => {
+  const slice = loopSlices();
+  const fields: string[] = [];
+  for (const [key, field] of Object.entries(value)) {
+    if (field === undefined) continue;
+    let text: string;
+    if (Array.isArray(field) && field.length > ITEMS_PER_SLICE) {
+      const parts: string[] = [];
+      for (let i = 0; i < field.length; i += ITEMS_PER_SLICE) {
+        parts.push(toJson(field.slice(i, i + ITEMS_PER_SLICE)).slice(1, -1));
+        await slice();
+      }
+      text = `[${parts.join(',')}]`;
+    } else {
+      text = toJson(field);
+    }
+    fields.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return new SerializedJson(`{${fields.join(',')}}`);
+};

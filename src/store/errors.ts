@@ -1,4 +1,4 @@
-import { ParleyError } from '../../events';
+import { ParleyError } from '../../events/parley-error';
 import { ExpectedRevision } from './event-store.port';
 
 /** The stream was not at the revision the writer decided against; nothing was appended. */

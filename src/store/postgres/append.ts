@@ -71,8 +71,8 @@ export const postgresAppend = (pool: Pool, schema: string, recordedAt: RecordedA
     }
   };
 
-  return (appends: readonly StreamAppend[]): Promise<AppendResult[]> => {
-    assertAppendsFitStreams(appends);
+  return async (appends: readonly StreamAppend[]): Promise<AppendResult[]> => {
+    await assertAppendsFitStreams(appends);
     const batches = appends.map(({ stream, events, expectedRevision }) => ({ stream, expected: expectedRevision ?? 'any', events: uniqueEvents(events) }));
     return new Promise<AppendResult[]>((resolve, reject) => {
       queue.push({ batches, resolve, reject });

@@ -11,6 +11,7 @@ import { AppendOptions, EventStore, StoreSummaryEntry, StreamAppend } from '../e
 import { createLiveTail } from '../live-tail';
 import { sqliteAppend } from './append';
 import { sqliteCheckpoints } from './checkpoints';
+import { inlineDraftWriter, threadDraftWriter } from './draft-writers';
 import { sqliteReadAll } from './read-all';
 import { sqliteReadStream } from './read-stream';
 import { EVENT_COLUMNS, EventRow, rowToEvent } from './rows';
@@ -23,6 +24,11 @@ export interface SQLiteEventStoreOptions extends SQLiteTuning {
   clock?: Clock;
   /** How often to look for commits made by other processes while someone is subscribed. */
   crossProcessPollMs?: number;
+  /**
+   * Where a file store commits: on its writer thread (the default: the event loop never waits for
+   * an fsync or a large transaction), or 'inline' on the event loop. An in-memory store is always inline.
+   */
+  writer?: 'thread' | 'inline';
 }
 
 const readOnlyProblem = (path: string): StoreNotWritableError | undefined => {
@@ -42,7 +48,10 @@ export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStor
   const clock = options.clock ?? systemClock;
   // The live tail is created below; commits poke it (group commit calls back after each commit).
   let onCommitted = (): void => undefined;
-  const appender = sqliteAppend(db, clock, () => onCommitted());
+  const writer = options.path === ':memory:' || options.writer === 'inline' ? inlineDraftWriter(db) : threadDraftWriter(options.path, {
+    synchronous: options.synchronous, cacheSizeKiB: options.cacheSizeKiB, busyTimeoutMs: options.busyTimeoutMs, maxPageCount: options.maxPageCount,
+  });
+  const appender = sqliteAppend(writer, clock, () => onCommitted());
   const readAll = sqliteReadAll(db);
   const head = db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events');
   const byId = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`);
@@ -69,7 +78,7 @@ export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStor
     },
     multiStreamAppend: 'atomic',
     appendToStreams: async (appends: readonly StreamAppend[]) => {
-      assertAppendsFitStreams(appends);
+      await assertAppendsFitStreams(appends);
       return appender.appendToStreams(appends);
     },
     readStream: sqliteReadStream(db),
@@ -81,14 +90,14 @@ export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStor
     },
     headPosition,
     summary: async () => summary.all(),
-    ...sqliteCheckpoints(db, clock),
+    ...sqliteCheckpoints(db, clock, writer.storeCheckpoint),
     // Embedded: always reachable; writable unless the last commit failed for storage reasons or the file turned read-only.
     health: async () => {
       const problem = appender.writeProblem() ?? readOnlyProblem(options.path);
       return problem ? { connected: true, writable: false, problem: problem.message, code: problem.code, cause: problem.sqliteCode } : { connected: true, writable: true };
     },
     close: async () => {
-      appender.flush();
+      await appender.close();
       tail.close();
       db.close();
     },

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { StoredEvent } from '../../../events';
+import { SLICE_MS } from '../../core/loop-slices';
 import { EventFilter, ReadAllOptions } from '../event-store.port';
 import { EVENT_COLUMNS, EventTuple, tupleToEvent } from './rows';
 
@@ -50,7 +51,10 @@ export const sqliteReadAll = (db: Database) => {
  * An async iterable over pages of rows, read one page at a time (never the whole log in memory,
  * and no statement is left open between pages, so appends may interleave with a long read).
  * Hand-written rather than an async generator: a replay resolves one promise per event, and a
- * generator's resume machinery costs about as much again.
+ * generator's resume machinery costs about as much again. Its promises resolve at once, so a
+ * consumer's `for await` would never let the event loop turn: once the reader and its consumer have
+ * held the loop for a slice (SLICE_MS), the next item waits for one turn — a read of 100 000 events
+ * (the live tail after a large batch, a replay) never freezes the server.
  */
 export const pagedIterable = <Row, Item>(
   page: (after: number | undefined, remaining: number) => Row[],
@@ -65,13 +69,24 @@ export const pagedIterable = <Row, Item>(
     let after: number | undefined;
     let remaining = limit;
     let finished = remaining <= 0;
+    let sliceStarted = performance.now();
+    let sinceCheck = 0;
     const end = (): Promise<IteratorResult<Item>> => {
       finished = true;
       rows = [];
       return Promise.resolve({ value: undefined, done: true });
     };
-    return {
+    const iterator: AsyncIterator<Item> = {
       next: (): Promise<IteratorResult<Item>> => {
+        if (++sinceCheck === 64) {
+          sinceCheck = 0;
+          if (performance.now() - sliceStarted > SLICE_MS) {
+            return new Promise((resolve) => setImmediate(resolve)).then(() => {
+              sliceStarted = performance.now();
+              return iterator.next();
+            });
+          }
+        }
         if (index === rows.length) {
           if (finished) return end();
           try {
@@ -96,5 +111,6 @@ export const pagedIterable = <Row, Item>(
       },
       return: (): Promise<IteratorResult<Item>> => end(),
     };
+    return iterator;
   },
 });

@@ -67,15 +67,21 @@ export interface SQLiteTuning {
   maxPageCount?: number;
 }
 
-export const openSchema = (db: Database, tuning: SQLiteTuning): void => {
+/** Per-connection settings (journal_mode is the file's own, set once by openSchema). */
+export const tuneConnection = (db: Database, tuning: SQLiteTuning): void => {
   db.pragma(`busy_timeout = ${tuning.busyTimeoutMs ?? 30_000}`);
-  if (db.name !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${tuning.synchronous ?? 'FULL'}`);
   db.pragma(`cache_size = -${tuning.cacheSizeKiB ?? 65_536}`);
   db.pragma('temp_store = MEMORY');
   if (tuning.maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.floor(tuning.maxPageCount)}`);
   // REPLACE's implicit delete then fires the DELETE trigger too (on this connection; other tools meet the INSERT triggers).
   db.pragma('recursive_triggers = ON');
+};
+
+export const openSchema = (db: Database, tuning: SQLiteTuning): void => {
+  db.pragma(`busy_timeout = ${tuning.busyTimeoutMs ?? 30_000}`);
+  if (db.name !== ':memory:') db.pragma('journal_mode = WAL');
+  tuneConnection(db, tuning);
   db.transaction(() => {
     db.exec(SCHEMA);
     // A database from before the hash chain: its events are chained once, oldest first.

@@ -1,4 +1,4 @@
-import { ParleyError } from '../../../events';
+import { ParleyError } from '../../../events/parley-error';
 
 const REASONS: Record<string, string> = {
   SQLITE_READONLY: 'the database file is read-only',

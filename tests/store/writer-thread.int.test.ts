@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ParleyEvent } from '../../events';
+import { EventStore } from '../../src/store/event-store.port';
+import { getSQLiteEventStore } from '../../src/store/sqlite/get-sqlite-event-store';
+
+const statements = (n: number, negotiation: string): ParleyEvent[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `${negotiation}-${i}`, type: 'StatementIssued', negotiation, occurredAt: '2020-01-01', data: { speaker: 'a', quote: `q${i}` } }) as ParleyEvent);
+
+/** How many turns the event loop takes while `work` is in flight (a setImmediate chain counts them). */
+const turnsDuring = async <T>(work: () => Promise<T>): Promise<{ turns: number; result: T }> => {
+  let turns = 0;
+  let running = true;
+  const spin = (): void => {
+    if (!running) return;
+    turns++;
+    setImmediate(spin);
+  };
+  setImmediate(spin);
+  try {
+    return { result: await work(), turns };
+  } finally {
+    running = false;
+  }
+};
+
+describe('a file store commits on its writer thread', () => {
+  let dir: string;
+  let store: EventStore | undefined;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'parley-writer-'))));
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('given a file store, when 60 000 events over two negotiations are appended at once, then the event loop keeps turning meanwhile, and every event is stored in order', async () => {
+    store = getSQLiteEventStore({ path: join(dir, 'parley.db') });
+    const appends = [
+      { stream: 'negotiation-a', events: statements(30_000, 'a'), expectedRevision: 'no_stream' as const },
+      { stream: 'negotiation-b', events: statements(30_000, 'b'), expectedRevision: 'no_stream' as const },
+    ];
+    const { turns, result } = await turnsDuring(() => store!.appendToStreams(appends));
+    // On the event loop, the transaction alone was one turn of about a second; now other work runs between slices.
+    expect(turns).toBeGreaterThan(100);
+    expect(result.map((r) => [r.appended, r.nextExpectedRevision])).toEqual([[30_000, 29_999n], [30_000, 29_999n]]);
+    expect(result[1].events[29_999]).toMatchObject({ id: 'b-29999', position: 60_000n, streamRevision: 29_999n, data: { quote: 'q29999' } });
+    expect(await store.headPosition()).toBe(60_000n);
+    expect(await store.getEvent('a-12345')).toMatchObject({ position: 12_346n, streamRevision: 12_345n });
+  });
+
+  it('given an in-memory store and a file store with the writer inline, when the same appends and retries run, then both answer exactly as the writer thread does', async () => {
+    const run = async (s: EventStore) => {
+      const first = await s.append('negotiation-a', statements(3, 'a'), { expectedRevision: 'no_stream' });
+      const retried = await s.append('negotiation-a', statements(3, 'a'), { expectedRevision: 'no_stream' });
+      const conflict = await s.append('negotiation-a', statements(4, 'a').slice(3), { expectedRevision: 7n }).catch((error: Error) => error.message);
+      const strip = (r: typeof first) => ({ ...r, events: r.events.map(({ recordedAt: _, ...e }) => e) });
+      const answer = { first: strip(first), retried: strip(retried), conflict };
+      await s.close();
+      return answer;
+    };
+    const threaded = await run(getSQLiteEventStore({ path: join(dir, 'thread.db') }));
+    expect(threaded.retried.duplicates).toBe(3);
+    expect(threaded.conflict).toContain('expected revision 7');
+    expect(await run(getSQLiteEventStore({ path: join(dir, 'inline.db'), writer: 'inline' }))).toEqual(threaded);
+    expect(await run(getSQLiteEventStore({ path: ':memory:' }))).toEqual(threaded);
+  });
+
+  it('given a write waiting on the writer thread, when the store is closed, then the write is committed first and the thread ends', async () => {
+    const path = join(dir, 'parley.db');
+    const first = getSQLiteEventStore({ path });
+    const pending = first.append('negotiation-a', statements(5_000, 'a'));
+    await first.close();
+    await expect(pending).resolves.toMatchObject({ appended: 5_000 });
+    store = getSQLiteEventStore({ path });
+    expect(await store.headPosition()).toBe(5_000n);
+  });
+});
