@@ -420,7 +420,7 @@ const REPORT_CLASSES: Record<string, number> = {
   [EMPTY]: 3, [CT]: 19, [METHODS]: 12,
 };
 
-/** Beyond the report's table: its informational item I3 (a POST ignored unknown query parameters that GETs refuse). */
+/** Beyond the report's table: its informational item I3 (a POST ignored unknown query parameters that GETs refuse), and two spellings the table lacks. */
 const QUERY = 'query parameters on a write';
 const writeWithQuery = (query: string, names: string): HostileCase => ({
   cls: QUERY,
@@ -430,7 +430,14 @@ const writeWithQuery = (query: string, names: string): HostileCase => ({
   names,
   status: 400,
 });
-const EXTRA_CASES: HostileCase[] = [writeWithQuery('dryRun=1', '"dryRun"'), writeWithQuery('expectedRevision=0', '"expectedRevision"'), writeWithQuery('a=1&b=2', '"b"')];
+const EXTRA_CASES: HostileCase[] = [
+  writeWithQuery('dryRun=1', '"dryRun"'),
+  writeWithQuery('expectedRevision=0', '"expectedRevision"'),
+  writeWithQuery('a=1&b=2', '"b"'),
+  // The report's D11 and D10 again, in their other spellings.
+  { cls: TYPES, name: 'source.url data:', verdict: 'must-reject', request: post(json(statement({ source: { url: 'data:text/html,<script>alert(1)</script>' } }))), names: '"source.url"' },
+  { cls: MALFORMED, name: 'NDJSON with a broken second line', verdict: 'must-reject', request: post(`${json(statement())}\n{"type":`, 'application/x-ndjson'), names: 'line 2' },
+];
 
 describe('hostile write inputs: the red-team report\'s 182 bodies, content types and methods', () => {
   let server: TestServer;
@@ -454,7 +461,7 @@ describe('hostile write inputs: the red-team report\'s 182 bodies, content types
     await runHostileCase(server, hostile);
   });
 
-  it.each(EXTRA_CASES.map((c) => [c.name, c] as const))('[must-reject] I3: %s is refused naming the parameter', async (_name, hostile) => {
+  it.each(EXTRA_CASES.map((c) => [c.name, c] as const))('[must-reject] beyond the table: %s', async (_name, hostile) => {
     await runHostileCase(server, hostile);
   });
 

@@ -172,6 +172,12 @@ const staticCases: HostileCase[] = [
 
 const CASES: HostileCase[] = [...eventsCases, ...timelineCases, ...otherCases, ...staticCases];
 
+/** Beyond the report's table: a stream start past the last stored event (its D12) would silently skip events. */
+const EXTRA_CASES: HostileCase[] = [
+  sse('SSE Last-Event-ID beyond the head', '/subscriptions/events', 'Last-Event-ID', { 'last-event-id': '99999999' }),
+  sse('SSE fromPosition beyond the head', '/subscriptions/events?fromPosition=99999999', 'fromPosition'),
+];
+
 /** The report's per-class counts (section 3), which this table reproduces row for row. */
 const REPORT_CLASSES: Record<string, number> = { [EVENTS]: 34, [TIMELINE]: 15, [OTHER]: 37, [STATIC]: 20 };
 
@@ -197,6 +203,10 @@ describe('hostile read inputs: the red-team report\'s 106 query strings, path pa
     const answer = await runHostileCase(server, hostile);
     // Nothing outside the API and the built page is ever served.
     expect(answer.text).not.toMatch(/root:x:0:0|"name":\s*"parley"|\[core\]|SQLite format 3/);
+  });
+
+  it.each(EXTRA_CASES.map((c) => [c.name, c] as const))('[must-reject] beyond the table: %s', async (_name, hostile) => {
+    await runHostileCase(server, hostile);
   });
 
   it('then the store is exactly as it was and /health is 200', async () => {

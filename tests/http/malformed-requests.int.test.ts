@@ -367,35 +367,6 @@ describe('malformed requests (property, fast-check)', () => {
     expect(kinds.some((k) => k.startsWith('bad ') && k.includes(' on '))).toBe(true);
   }, 120_000);
 
-  // The red-team report's hand-built classes that the generator above does not reach (issue 13).
-  const REPORT_CASES: Array<{ kind: string; method?: string; path: string; body?: string; contentType?: string; headers?: Record<string, string>; names: string }> = [
-    { kind: 'knownAt impossible day (timeline)', path: `/timeline?negotiation=${NAFTA}&knownAt=2018-02-30T00:00:00Z`, names: 'knownAt' },
-    { kind: 'knownAt impossible day with offset (probes)', path: '/probes?knownAt=2018-06-31T12:00:00%2B02:00', names: 'knownAt' },
-    { kind: 'knownAt impossible day (issue state)', path: `/negotiations/${NAFTA}/issues/${AUTO}?knownAt=2019-02-29T00:00:00Z`, names: 'knownAt' },
-    { kind: 'javascript: source URL', method: 'POST', path: '/events', body: JSON.stringify({ ...BASES[0].event, id: 'xss-1', source: { publisher: 'p', url: 'javascript:alert(1)' } }), names: 'source.url' },
-    { kind: 'data: source URL', method: 'POST', path: '/events', body: JSON.stringify({ ...BASES[0].event, id: 'xss-2', source: { publisher: 'p', url: 'data:text/html,x' } }), names: 'source.url' },
-    { kind: '20 000 invalid array items', method: 'POST', path: '/events', body: JSON.stringify({ type: 'NegotiationLaunched', negotiation: 'x', occurredAt: '2020', data: { title: 't', parties: Array.from({ length: 20_000 }, () => 'Xx') } }), names: 'data.parties' },
-    { kind: 'expectedRevision across negotiations', method: 'POST', path: '/events', body: JSON.stringify({ events: [{ ...BASES[0].event, id: 'er-1' }, { ...BASES[3].event, id: 'er-2' }], expectedRevision: 0 }), names: 'expectedRevision' },
-    { kind: 'NDJSON with a broken line', method: 'POST', path: '/events', body: `${JSON.stringify({ ...BASES[0].event, id: 'nd-1' })}\n{"type":`, contentType: 'application/x-ndjson', names: 'line 2' },
-    { kind: 'upper-case negotiation path parameter', path: '/negotiations/NAFTA', names: '"negotiation"' },
-    { kind: 'traversal in the issue path parameter', path: `/negotiations/${NAFTA}/issues/..%2F..%2Fetc`, names: '"issue"' },
-    { kind: 'event id over 128 characters', path: `/events/${'x'.repeat(129)}`, names: '"id"' },
-    { kind: 'Last-Event-ID beyond the head', path: '/subscriptions/events', headers: { 'last-event-id': '99999999' }, names: 'Last-Event-ID' },
-    { kind: 'fromPosition beyond the head', path: '/subscriptions/events?fromPosition=99999999', names: 'fromPosition' },
-  ];
-
-  it.each(REPORT_CASES)('given the report\'s input "$kind", then a 4xx names $names, nothing is written and the server stays up', async ({ method = 'GET', path, body, contentType, headers = {}, names }) => {
-    const before = await server.snapshot();
-    const response = await fetch(server.url + path, { method, body, headers: { ...(body !== undefined ? { 'content-type': contentType ?? 'application/json' } : {}), ...headers } });
-    const text = await response.text();
-    expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(response.status).toBeLessThan(500);
-    expect(hasErrorShape(JSON.parse(text))).toBe(true);
-    expect(text).toContain(names);
-    expect(await server.snapshot()).toEqual(before);
-    expect((await server.get('/health')).status).toBe(200);
-  });
-
   it('given 800 invalid events in one batch, then the 400 lists the first 100 problems and counts the rest (a small body, not one entry per event)', async () => {
     const response = await server.post('/events', Array.from({ length: 800 }, (_, i) => ({ ...BASES[0].event, id: `bad-${i}`, occurredAt: 'later' })));
     expect(response.status).toBe(400);
