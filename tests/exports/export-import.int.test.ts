@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,13 @@ describe('export, import and deadlines from the CLI', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+  /** An edited copy of a.ndjson whose manifest is a.ndjson's with the hash fixed, so only the lines can refuse it. */
+  const withMatchingManifest = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    const manifest = JSON.parse(readFileSync(join(dir, 'a.ndjson.manifest.json'), 'utf8'));
+    writeFileSync(join(dir, `${name}.manifest.json`), JSON.stringify({ ...manifest, sha256: createHash('sha256').update(text).digest('hex') }));
+  };
+
   it('given a store, when exported and imported into an empty one, then exporting that gives the same file', async () => {
     await ok(['export', '--db', join(dir, 'a.db'), '--out', join(dir, 'a.ndjson')]);
     const manifest = JSON.parse(readFileSync(join(dir, 'a.ndjson.manifest.json'), 'utf8'));
@@ -59,11 +67,7 @@ describe('export, import and deadlines from the CLI', () => {
 
   it('given an export whose manifest matches but whose line is not an event, then the line and field are named and nothing is written', async () => {
     await ok(['export', '--db', join(dir, 'a.db'), '--out', join(dir, 'a.ndjson')]);
-    const broken = readFileSync(join(dir, 'a.ndjson'), 'utf8').replace('"type":"OfferMade"', '"type":"OfferMaid"');
-    writeFileSync(join(dir, 'c.ndjson'), broken);
-    const manifest = JSON.parse(readFileSync(join(dir, 'a.ndjson.manifest.json'), 'utf8'));
-    const { createHash } = await import('node:crypto');
-    writeFileSync(join(dir, 'c.ndjson.manifest.json'), JSON.stringify({ ...manifest, sha256: createHash('sha256').update(broken).digest('hex') }));
+    withMatchingManifest('c.ndjson', readFileSync(join(dir, 'a.ndjson'), 'utf8').replace('"type":"OfferMade"', '"type":"OfferMaid"'));
     const result = await parley(['import', join(dir, 'c.ndjson'), '--db', join(dir, 'b.db')]);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/c\.ndjson:line 3: type: unknown event type/);
@@ -72,11 +76,7 @@ describe('export, import and deadlines from the CLI', () => {
 
   it('given an export whose quote holds a lone surrogate escape (a hand edit), then the line and field are named and nothing is written', async () => {
     await ok(['export', '--db', join(dir, 'a.db'), '--out', join(dir, 'a.ndjson')]);
-    const edited = readFileSync(join(dir, 'a.ndjson'), 'utf8').replace('We are close', 'We are \\ud800 close');
-    writeFileSync(join(dir, 'd.ndjson'), edited);
-    const manifest = JSON.parse(readFileSync(join(dir, 'a.ndjson.manifest.json'), 'utf8'));
-    const { createHash } = await import('node:crypto');
-    writeFileSync(join(dir, 'd.ndjson.manifest.json'), JSON.stringify({ ...manifest, sha256: createHash('sha256').update(edited).digest('hex') }));
+    withMatchingManifest('d.ndjson', readFileSync(join(dir, 'a.ndjson'), 'utf8').replace('We are close', 'We are \\ud800 close'));
     const result = await parley(['import', join(dir, 'd.ndjson'), '--db', join(dir, 'b.db')]);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/d\.ndjson:line 5: data\.quote: .*lone UTF-16 surrogate/);

@@ -166,3 +166,12 @@ export const tally = (cases: readonly HostileCase[]) => {
   }
   return { perClass, perVerdict };
 };
+
+/** "161 must-reject, 2 either, 19 accept": the figure a table's title shows. */
+export const verdictCounts = (cases: readonly HostileCase[]): string => {
+  const { perVerdict } = tally(cases);
+  return `${perVerdict['must-reject']} must-reject, ${perVerdict.either} either, ${perVerdict.accept} accept`;
+};
+
+/** it.each rows titled "[verdict] class: name". */
+export const tableRows = (cases: readonly HostileCase[]) => cases.map((c) => [c.verdict, c.cls, c.name, c] as const);
