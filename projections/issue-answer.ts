@@ -145,7 +145,7 @@ export const answerIssueState = (
     agreed: state.agreed === null ? null : mapEntries(state.agreed, (key, held) => answerAgreed(byId, key, held, state.asOf)),
     eventCount: state.eventCount,
     lastEventAt: state.lastEventAt,
-    possible: possibleTerms(lookup.openWindowed(), state),
+    possible: possibleTerms(lookup.openOn(state.asOf), state),
     minConfidence,
   };
 };
