@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { streamOf } from '../../events';
@@ -43,8 +44,60 @@ const load = async (options: LoadOptions): Promise<Load> => {
   return result;
 };
 
-const serve = (store: string): Promise<RunningServer> =>
-  startServer(loadConfig({ store, port: 0, host: '127.0.0.1', apiToken: TOKEN, loadBundledHistory: false }), { logger: false });
+const BIG_BATCH = 70_000;
+
+/**
+ * The report's freeze (issue 13, D6): one ~10 MB batch of 70 000 events — the most the default
+ * 10 MiB body limit lets through — POSTed while a child asks GET /health back to back; the longest
+ * /health wait while the batch is recorded, against the longest on the same idle server.
+ */
+const bigBatchStalls = async (context: Context, dir: string): Promise<Row[]> => {
+  const file = join(dir, 'big-batch.json');
+  const events = Array.from({ length: BIG_BATCH }, (_, i) => ({
+    type: 'StatementIssued', negotiation: `big-${i % 3}`, occurredAt: '2020-01-01', data: { speaker: 'a', quote: `statement ${i}` },
+  }));
+  writeFileSync(file, JSON.stringify(events));
+  const megabytes = (statSync(file).size / 1e6).toFixed(1);
+  const results: BigBatchLoad[] = [];
+  for (let r = 0; r < context.runs; r++) {
+    const path = dbPath(dir, `big-${r}`);
+    const server = await serve(path, false);
+    try {
+      context.progress.log(`  6 one ${BIG_BATCH.toLocaleString('en-US')}-event POST while GET /health runs (run ${r + 1})`);
+      const { stdout } = await run(process.execPath, [join(__dirname, 'big-batch-load.js'), JSON.stringify({ url: server.url, file, idleMs: 2_000 })], {
+        maxBuffer: 1 << 20, timeout: 300_000,
+      });
+      const result = JSON.parse(stdout) as BigBatchLoad;
+      if (result.status !== 201) throw new Error(`the ${BIG_BATCH}-event POST answered ${result.status}`);
+      results.push(result);
+    } finally {
+      await server.app.close();
+      removeDb(path);
+    }
+  }
+  rmSync(file);
+  const of = (figure: keyof BigBatchLoad): Stat => stat(results.map((r) => r[figure]));
+  return [
+    row({
+      scenario: '6', label: `longest GET /health wait while one ${BIG_BATCH.toLocaleString('en-US')}-event batch is recorded`, unit: 'ms',
+      parley: of('healthMaxMs'), baselineName: 'longest /health wait, same server idle (2 s)', baseline: of('idleMaxMs'), target: { kind: 'below', value: 50 },
+      note: `A ${megabytes} MB body; one /health request at a time from a child process during the POST (${Math.round(of('healthAnswers').median)} answers, p99 ${of('healthP99Ms').median.toFixed(1)} ms); the POST took ${(of('postMs').median / 1000).toFixed(1)} s. The report measured 1.4 s on the code before the writer thread.`,
+    }),
+  ];
+};
+
+interface BigBatchLoad {
+  status: number;
+  postMs: number;
+  healthAnswers: number;
+  healthMaxMs: number;
+  healthP99Ms: number;
+  idleMaxMs: number;
+  idleP99Ms: number;
+}
+
+const serve = (store: string, token = true): Promise<RunningServer> =>
+  startServer(loadConfig({ store, port: 0, host: '127.0.0.1', apiToken: token ? TOKEN : undefined, loadBundledHistory: false }), { logger: false });
 
 /**
  * Scenario 6: HTTP on loopback, load from autocannon in a child process. GET
@@ -149,6 +202,8 @@ export const http: Scenario = {
     );
     if (!posts.post || !posts.raw) throw new Error(Object.entries(postFailures).map(([k, v]) => `${k} ${v}`).join('; '));
 
+    const stalls = await bigBatchStalls(context, dir);
+
     const of = (name: string, figure: 'rps' | 'p50' | 'p99'): Stat => stat(loads[name].map((l) => l[figure]));
     const sum = (name: string, figure: 'errors' | 'timeouts') => loads[name].reduce((n, l) => n + l[figure], 0);
     const issue = `${big.hot.events.toLocaleString('en-US')}-event issue in ${big.count.toLocaleString('en-US')} events`;
@@ -172,6 +227,7 @@ export const http: Scenario = {
         parley: posts.post, baselineName: 'raw single (one fsync each)', baseline: posts.raw, target: { kind: 'ratio-at-least', value: 2 },
         note: `One event per request, a fresh store per round (WAL, synchronous=FULL, bearer token); every acknowledged event is checked in the store afterwards. POST p50 ${of('post', 'p50').median.toFixed(1)} ms, p99 ${of('post', 'p99').median.toFixed(1)} ms (medians of rounds).`,
       }),
+      ...stalls,
     ];
   },
 };
