@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { isoDay } from '../../events';
 import { Clock, CLOCK } from '../clock/clock';
+import { NO_QUERY, parseQuery } from '../http/parse-query';
 import { extractDrafts } from './extract-drafts';
 import { extractRequestSchema } from './extract-request';
 
@@ -11,7 +12,8 @@ export class ExtractController {
 
   @Post()
   @HttpCode(200)
-  extract(@Body() body: unknown) {
+  extract(@Body() body: unknown, @Query() query: unknown) {
+    parseQuery(NO_QUERY, query);
     const request = extractRequestSchema.parse(body);
     return extractDrafts(request.text, { ...request, today: isoDay(this.clock.now()) });
   }

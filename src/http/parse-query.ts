@@ -11,3 +11,6 @@ export const parseQuery = <S extends z.ZodRawShape>(shape: S, query: unknown): z
   if (!schema) schemas.set(shape, (schema = z.strictObject(shape)));
   return schema.parse(query ?? {}) as z.output<z.ZodObject<S>>;
 };
+
+/** The query of a write: none. A parameter there would be silently ignored (`POST /events?expectedRevision=0`), so it is refused by name. */
+export const NO_QUERY = {};

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
 import { Clock, CLOCK } from '../clock/clock';
-import { parseQuery } from '../http/parse-query';
+import { NO_QUERY, parseQuery } from '../http/parse-query';
 import { WriteAuthGuard } from '../http/write-auth.guard';
 import { nextIfPaged } from '../queries/keyset-page';
 import { positionSchema } from '../queries/query-params';
@@ -27,7 +27,8 @@ export class WebhooksController {
 
   @Post()
   @HttpCode(201)
-  async add(@Body() body: unknown) {
+  async add(@Body() body: unknown, @Query() query: unknown) {
+    parseQuery(NO_QUERY, query);
     const view = await registerWebhook(this.registry, this.store, this.clock, body);
     await this.dispatcher.tick();
     return view;
@@ -47,7 +48,8 @@ export class WebhooksController {
 
   @Delete(':id')
   @HttpCode(204)
-  async remove(@Param('id') id: string) {
+  async remove(@Param('id') id: string, @Query() query: unknown) {
+    parseQuery(NO_QUERY, query);
     webhookOrThrow(this.registry, id);
     this.registry.remove(id);
     await this.dispatcher.tick();
@@ -63,7 +65,8 @@ export class WebhooksController {
 
   @Post(':id/replay')
   @HttpCode(200)
-  async replay(@Param('id') id: string, @Body() body: unknown) {
+  async replay(@Param('id') id: string, @Body() body: unknown, @Query() query: unknown) {
+    parseQuery(NO_QUERY, query);
     const { fromPosition } = replayBody.parse(body);
     const view = replayWebhook(this.registry, id, fromPosition);
     this.dispatcher.wakeAll();

@@ -420,7 +420,7 @@ const REPORT_CLASSES: Record<string, number> = {
   [EMPTY]: 3, [CT]: 19, [METHODS]: 12,
 };
 
-/** Beyond the report's table: its informational item I3 (a POST ignored unknown query parameters that GETs refuse), and two spellings the table lacks. */
+/** Beyond the report's table: its informational item I3 (writes ignored unknown query parameters that GETs refuse), and two spellings the table lacks. */
 const QUERY = 'query parameters on a write';
 const writeWithQuery = (query: string, names: string): HostileCase => ({
   cls: QUERY,
@@ -434,6 +434,22 @@ const EXTRA_CASES: HostileCase[] = [
   writeWithQuery('dryRun=1', '"dryRun"'),
   writeWithQuery('expectedRevision=0', '"expectedRevision"'),
   writeWithQuery('a=1&b=2', '"b"'),
+  {
+    cls: QUERY,
+    name: 'POST /extract?lang=en',
+    verdict: 'must-reject',
+    request: { method: 'POST', path: '/extract?lang=en', body: json({ text: 'Mexico offered 70 percent.' }), contentType: 'application/json' },
+    names: '"lang"',
+    status: 400,
+  },
+  {
+    cls: QUERY,
+    name: 'POST /webhooks?secret=x',
+    verdict: 'must-reject',
+    request: { method: 'POST', path: '/webhooks?secret=x', body: json({ url: 'http://127.0.0.1:9/hook', condition: { kind: 'event-recorded' } }), contentType: 'application/json' },
+    names: '"secret"',
+    status: 400,
+  },
   // The report's D11 and D10 again, in their other spellings.
   { cls: TYPES, name: 'source.url data:', verdict: 'must-reject', request: post(json(statement({ source: { url: 'data:text/html,<script>alert(1)</script>' } }))), names: '"source.url"' },
   { cls: MALFORMED, name: 'NDJSON with a broken second line', verdict: 'must-reject', request: post(`${json(statement())}\n{"type":`, 'application/x-ndjson'), names: 'line 2' },

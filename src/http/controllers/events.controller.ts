@@ -6,7 +6,7 @@ import { RecordEvents } from '../../commands/record-events.command';
 import { GetEvent, ListEvents } from '../../queries/events.query';
 import { eventFilterParams, limitSchema, positionSchema } from '../../queries/query-params';
 import { toJsonInSlices } from '../json';
-import { parseQuery } from '../parse-query';
+import { NO_QUERY, parseQuery } from '../parse-query';
 import { pathParam } from '../path-param';
 import { WriteRoute } from '../write-auth.guard';
 
@@ -25,8 +25,6 @@ const readBatch = (body: unknown): { inputs: unknown[]; expectedRevision?: bigin
   return { inputs: [body] };
 };
 
-const recordQuery = {};
-
 export const listQuery = { ...eventFilterParams, fromPosition: positionSchema.optional(), limit: limitSchema.default(100) };
 
 @Controller('events')
@@ -40,8 +38,7 @@ export class EventsController {
   @HttpCode(201)
   @WriteRoute()
   async record(@Body() body: unknown, @Query() query: unknown) {
-    // Nothing of a write goes in the query string (a misplaced ?expectedRevision= would be ignored).
-    parseQuery(recordQuery, query);
+    parseQuery(NO_QUERY, query);
     const { inputs, expectedRevision } = readBatch(body);
     const { appended, duplicates, firstPosition, lastPosition, recorded } = await this.commandBus.execute(new RecordEvents(inputs, { expectedRevision }));
     // Serialised in slices: the answer to a 100 000-event batch lists 100 000 ids and positions.
