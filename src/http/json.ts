@@ -38,12 +38,13 @@ export const toJsonInSlices = async (value: Record<string, unknown>): Promise<Se
     if (Array.isArray(field) && field.length > ITEMS_PER_SLICE) {
       const parts: string[] = [];
       for (let i = 0; i < field.length; i += ITEMS_PER_SLICE) {
-        parts.push(toJson(field.slice(i, i + ITEMS_PER_SLICE)).slice(1, -1));
+        parts.push(JSON.stringify(field.slice(i, i + ITEMS_PER_SLICE), jsonReplacer).slice(1, -1));
         await slice();
       }
       text = `[${parts.join(',')}]`;
     } else {
-      text = toJson(field);
+      // With the replacer from the start: these answers hold bigint positions, and toJson's first try would throw.
+      text = JSON.stringify(field, jsonReplacer);
     }
     fields.push(`${JSON.stringify(key)}:${text}`);
   }
