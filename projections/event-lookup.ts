@@ -9,6 +9,7 @@ import { compareValidTime, countCountedBy, sortByValidTime } from './valid-time'
  * as events arrive.
  */
 export interface EventLookup {
+  /** The same event for an id for as long as the lookup lives (answers are kept by lookup). */
   event(id: string): ParleyEvent | undefined;
   /** The many-day events whose window is open on `asOf` (counting after it, begun by it), in valid-time order. */
   openOn(asOf: string): readonly EffectiveEvent[];

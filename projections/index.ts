@@ -23,6 +23,7 @@ export * from './provenance';
 export * from './confidence';
 export * from './possible';
 export * from './event-lookup';
+export * from './shared-parts';
 export * from './agreement-schedule';
 export * from './issue-answer';
 export * from './measures-answer';

@@ -6,6 +6,7 @@ import { possibleOn } from './possible';
 import { PositionTerm, termKey } from './position-terms';
 import { EventLookup, eventLookup } from './event-lookup';
 import { Provenance, provenanceById } from './provenance';
+import { sharedPart } from './shared-parts';
 import { summarize } from './summaries';
 
 /** A held or agreed term as answered: the fold's term, what it says in words, and where it comes from. */
@@ -104,7 +105,7 @@ const mapEntries = <A, B>(record: Readonly<Record<string, A>>, f: (key: string, 
   return out;
 };
 
-/** An event's possible terms on any day its window is open (they depend on the event alone). */
+/** An event's possible terms on any day its window is open (they depend on the event alone, and are shared). */
 const possibleTermsByEvent = new WeakMap<ParleyEvent, readonly PossibleTerm[]>();
 
 const possibleTermsOf = (event: ParleyEvent, window: DayWindow): readonly PossibleTerm[] => {
@@ -112,7 +113,8 @@ const possibleTermsOf = (event: ParleyEvent, window: DayWindow): readonly Possib
   if (possible === undefined) {
     const base = { eventId: event.id, eventType: event.type, party: event.party ?? null, window, confidence: event.confidence, summary: summarize(event) };
     const terms = termsOf(event);
-    possible = Object.freeze(terms.length === 0 ? [{ ...base, metric: null, term: null }] : terms.map((term) => ({ ...base, metric: termKey(term), term })));
+    // Each shared (see positionsAnswered), with a copy of the event's term: a shared part is frozen all the way down.
+    possible = terms.length === 0 ? [sharedPart({ ...base, metric: null, term: null })] : terms.map((term) => sharedPart({ ...base, metric: termKey(term), term: structuredClone(term) }));
     possibleTermsByEvent.set(event, possible);
   }
   return possible;
@@ -120,6 +122,21 @@ const possibleTermsOf = (event: ParleyEvent, window: DayWindow): readonly Possib
 
 const possibleTerms = (events: readonly EffectiveEvent[], state: IssueState): PossibleTerm[] =>
   possibleOn(events, state.asOf, (e) => e.negotiation === state.negotiation && e.issue === state.issue).flatMap(({ event, window }) => possibleTermsOf(event, window));
+
+/**
+ * Answered positions by the fold's positions and the lookup they were answered over: the as-of
+ * index hands out the same state for every day that counts the same events, so most questions find
+ * their positions answered (a lookup answers the same event for an id for as long as it lives).
+ */
+const answeredPositions = new WeakMap<IssueState['positions'], { lookup: EventLookup; positions: IssueAnswer['positions'] }>();
+
+const positionsAnswered = (state: IssueState, lookup: EventLookup, byId: ById): IssueAnswer['positions'] => {
+  const known = answeredPositions.get(state.positions);
+  if (known !== undefined && known.lookup === lookup) return known.positions;
+  const positions = sharedPart(mapEntries(state.positions, (_party, terms) => mapEntries(terms, (key, held) => answeredTerm(byId, key, held))));
+  answeredPositions.set(state.positions, { lookup, positions });
+  return positions;
+};
 
 /**
  * The issue's state as answered: every position and agreed term with its provenance, wording and
@@ -140,7 +157,7 @@ export const answerIssueState = (
     asOf: state.asOf,
     knownAt: state.knownAt,
     status: state.status,
-    positions: mapEntries(state.positions, (_party, terms) => mapEntries(terms, (key, held) => answeredTerm(byId, key, held))),
+    positions: positionsAnswered(state, lookup, byId),
     gaps: state.gaps,
     agreed: state.agreed === null ? null : mapEntries(state.agreed, (key, held) => answerAgreed(byId, key, held, state.asOf)),
     eventCount: state.eventCount,

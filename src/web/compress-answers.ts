@@ -29,7 +29,8 @@ export const compressAnswers = (fastify: FastifyInstance): void => {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     if (!/^(application\/json|text\/csv)/.test(type) || reply.getHeader('content-encoding')) return payload;
-    if (Buffer.byteLength(payload) < MIN_BYTES) return payload;
+    // A string of n characters is at least n bytes: only a short one needs counting.
+    if (payload.length < MIN_BYTES && Buffer.byteLength(payload) < MIN_BYTES) return payload;
     const encoding = chooseEncoding(request.headers['accept-encoding']);
     reply.header('vary', 'accept-encoding');
     if (!encoding) return payload;
