@@ -25,17 +25,17 @@ export const spansDays = (effective: EffectiveEvent): boolean => windowStart(eff
  * events around it, not the whole history.
  */
 const openWindows = (sorted: readonly EffectiveEvent[]) => {
+  const starts = sorted.map((e) => windowStart(e.event.occurredAt));
   const earliestStartFrom: string[] = new Array<string>(sorted.length);
   let earliest = '9999-12-31';
   for (let i = sorted.length - 1; i >= 0; i--) {
-    const start = windowStart(sorted[i].event.occurredAt);
-    if (start < earliest) earliest = start;
+    if (starts[i] < earliest) earliest = starts[i];
     earliestStartFrom[i] = earliest;
   }
   return (asOf: string): EffectiveEvent[] => {
     const open: EffectiveEvent[] = [];
     for (let i = countCountedBy(sorted, asOf, (e) => e.countsFrom); i < sorted.length && earliestStartFrom[i] <= asOf; i++) {
-      if (windowStart(sorted[i].event.occurredAt) <= asOf) open.push(sorted[i]);
+      if (starts[i] <= asOf) open.push(sorted[i]);
     }
     return open;
   };

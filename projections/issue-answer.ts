@@ -1,8 +1,7 @@
-import { AgreedTerm, Confidence, DayWindow, ParleyEvent, ScheduleStep, Term, validWindowOf } from '../events';
+import { AgreedTerm, Confidence, DayWindow, ParleyEvent, ScheduleStep, Term, validWindowOf, windowStart } from '../events';
 import { StepInForce, stepInForce } from './agreement-schedule';
 import { IssueState } from './issue-fold';
 import { EffectiveEvent } from './knowledge';
-import { possibleOn } from './possible';
 import { PositionTerm, termKey } from './position-terms';
 import { EventLookup, eventLookup } from './event-lookup';
 import { Provenance, provenanceById } from './provenance';
@@ -108,34 +107,43 @@ const mapEntries = <A, B>(record: Readonly<Record<string, A>>, f: (key: string, 
 /** An event's possible terms on any day its window is open (they depend on the event alone, and are shared). */
 const possibleTermsByEvent = new WeakMap<ParleyEvent, readonly PossibleTerm[]>();
 
-const possibleTermsOf = (event: ParleyEvent, window: DayWindow): readonly PossibleTerm[] => {
+const possibleTermsOf = ({ event, countsFrom }: EffectiveEvent): readonly PossibleTerm[] => {
   let possible = possibleTermsByEvent.get(event);
   if (possible === undefined) {
+    // The event's valid-time window (validWindowOf): it opens where its occurredAt does and ends on the day it counts from.
+    const window = { from: windowStart(event.occurredAt), to: countsFrom };
     const base = { eventId: event.id, eventType: event.type, party: event.party ?? null, window, confidence: event.confidence, summary: summarize(event) };
     const terms = termsOf(event);
-    // Each shared (see positionsAnswered), with a copy of the event's term: a shared part is frozen all the way down.
+    // Each shared (see partyAnswered), with a copy of the event's term: a shared part is frozen all the way down.
     possible = terms.length === 0 ? [sharedPart({ ...base, metric: null, term: null })] : terms.map((term) => sharedPart({ ...base, metric: termKey(term), term: structuredClone(term) }));
     possibleTermsByEvent.set(event, possible);
   }
   return possible;
 };
 
-const possibleTerms = (events: readonly EffectiveEvent[], state: IssueState): PossibleTerm[] =>
-  possibleOn(events, state.asOf, (e) => e.negotiation === state.negotiation && e.issue === state.issue).flatMap(({ event, window }) => possibleTermsOf(event, window));
+/** The terms of this issue's events possible on asOf (as possibleOn defines it), from the events open on that day. */
+const possibleTerms = (open: readonly EffectiveEvent[], state: IssueState): PossibleTerm[] => {
+  const terms: PossibleTerm[] = [];
+  for (const effective of open) {
+    if (effective.event.negotiation === state.negotiation && effective.event.issue === state.issue) terms.push(...possibleTermsOf(effective));
+  }
+  return terms;
+};
 
 /**
- * Answered positions by the fold's positions and the lookup they were answered over: the as-of
- * index hands out the same state for every day that counts the same events, so most questions find
- * their positions answered (a lookup answers the same event for an id for as long as it lives).
+ * A party's answered terms by the fold's record of that party's terms and the lookup they were
+ * answered over. States share the record of every party no later event changed (and the as-of index
+ * hands out the same state for every day that counts the same events), so most questions find each
+ * party answered already (a lookup answers the same event for an id for as long as it lives).
  */
-const answeredPositions = new WeakMap<IssueState['positions'], { lookup: EventLookup; positions: IssueAnswer['positions'] }>();
+const answeredParties = new WeakMap<Readonly<Record<string, PositionTerm>>, { lookup: EventLookup; terms: Record<string, AnsweredTerm> }>();
 
-const positionsAnswered = (state: IssueState, lookup: EventLookup, byId: ById): IssueAnswer['positions'] => {
-  const known = answeredPositions.get(state.positions);
-  if (known !== undefined && known.lookup === lookup) return known.positions;
-  const positions = sharedPart(mapEntries(state.positions, (_party, terms) => mapEntries(terms, (key, held) => answeredTerm(byId, key, held))));
-  answeredPositions.set(state.positions, { lookup, positions });
-  return positions;
+const partyAnswered = (held: Readonly<Record<string, PositionTerm>>, lookup: EventLookup, byId: ById): Record<string, AnsweredTerm> => {
+  const known = answeredParties.get(held);
+  if (known !== undefined && known.lookup === lookup) return known.terms;
+  const terms = sharedPart(mapEntries(held, (key, term) => answeredTerm(byId, key, term)));
+  answeredParties.set(held, { lookup, terms });
+  return terms;
 };
 
 /**
@@ -157,7 +165,7 @@ export const answerIssueState = (
     asOf: state.asOf,
     knownAt: state.knownAt,
     status: state.status,
-    positions: positionsAnswered(state, lookup, byId),
+    positions: mapEntries(state.positions, (_party, held) => partyAnswered(held, lookup, byId)),
     gaps: state.gaps,
     agreed: state.agreed === null ? null : mapEntries(state.agreed, (key, held) => answerAgreed(byId, key, held, state.asOf)),
     eventCount: state.eventCount,

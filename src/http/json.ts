@@ -22,43 +22,96 @@ export const toJson = (value: unknown): string => {
   }
 };
 
-/** The text of each shared answer part (frozen all the way down, see projections/shared-parts), written once. */
-const sharedTexts = new WeakMap<object, string>();
+/** The UTF-8 JSON of each shared answer part (frozen all the way down, see projections/shared-parts), written once. */
+const sharedJson = new WeakMap<object, Buffer>();
 
-const sharedText = (part: object): string => {
-  let text = sharedTexts.get(part);
-  if (text === undefined) sharedTexts.set(part, (text = toJson(part)));
-  return text;
+const sharedJsonOf = (part: object): Buffer => {
+  let json = sharedJson.get(part);
+  if (json === undefined) sharedJson.set(part, (json = Buffer.from(toJson(part))));
+  return json;
 };
 
-/** A shared part, or a list of them (judged by its first item). */
-const isShared = (value: unknown): boolean => isSharedPart(value) || (Array.isArray(value) && value.length > 0 && isSharedPart(value[0]));
+/** Values JSON.stringify leaves out of an object (and writes as null in a list). */
+const unwritable = (value: unknown): boolean => value === undefined || typeof value === 'function' || typeof value === 'symbol';
 
-const hasSharedField = (value: unknown): value is Record<string, unknown> => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
-  for (const key in value) if (isShared((value as Record<string, unknown>)[key])) return true;
+const isPlainContainer = (value: unknown): value is Record<string, unknown> | unknown[] =>
+  typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+
+/**
+ * Whether a value is a shared part or a list or record of them (an answer's positions: parties'
+ * shared terms), judged by its first value: an answer's lists and records are uniform.
+ */
+const holdsShared = (value: unknown): boolean => {
+  if (isSharedPart(value)) return true;
+  if (!isPlainContainer(value)) return false;
+  if (Array.isArray(value)) return value.length > 0 && isSharedPart(value[0]);
+  for (const key in value) return isSharedPart(value[key]);
   return false;
 };
 
-/** A value's text, reusing shared parts' texts, a list's item by item (undefined where JSON.stringify gives none). */
-const textReusing = (value: unknown): string | undefined => {
-  if (isSharedPart(value)) return sharedText(value);
-  if (Array.isArray(value) && isShared(value)) return `[${value.map((item) => textReusing(item) ?? 'null').join(',')}]`;
-  return toJson(value) as string | undefined;
+const hasSharedField = (value: unknown): value is Record<string, unknown> => {
+  if (!isPlainContainer(value) || Array.isArray(value)) return false;
+  for (const key in value) if (holdsShared(value[key])) return true;
+  return false;
 };
 
 /**
- * An answer with shared parts among its fields (an issue's answered positions, most of its bytes,
- * and its possible terms), written field by field so that those parts' texts are reused: the same
- * text as JSON.stringify.
+ * An answer with shared parts among its fields (an issue's positions, most of its bytes, and its
+ * possible terms) as pieces: text written for this answer, and the shared parts' JSON written once.
+ * Together, the pieces are the UTF-8 of the text JSON.stringify gives.
  */
-const withSharedParts = (answer: Record<string, unknown>): string => {
-  const fields: string[] = [];
-  for (const key of Object.keys(answer)) {
-    const text = textReusing(answer[key]);
-    if (text !== undefined) fields.push(`${JSON.stringify(key)}:${text}`);
-  }
-  return `{${fields.join(',')}}`;
+const piecesOf = (answer: Record<string, unknown>): (string | Buffer)[] => {
+  const pieces: (string | Buffer)[] = [];
+  let text = '';
+  const write = (value: unknown): void => {
+    if (isSharedPart(value)) {
+      if (text !== '') pieces.push(text);
+      pieces.push(sharedJsonOf(value));
+      text = '';
+    } else if (Array.isArray(value) && holdsShared(value)) {
+      value.forEach((item, i) => {
+        text += i === 0 ? '[' : ',';
+        if (unwritable(item)) text += 'null';
+        else write(item);
+      });
+      text += ']';
+    } else if (isPlainContainer(value) && holdsShared(value)) {
+      writeFields(value as Record<string, unknown>);
+    } else {
+      text += toJson(value);
+    }
+  };
+  const writeFields = (record: Record<string, unknown>): void => {
+    const keys = Object.keys(record).filter((key) => !unwritable(record[key]));
+    if (keys.length === 0) text += '{';
+    keys.forEach((key, i) => {
+      text += `${i === 0 ? '{' : ','}${JSON.stringify(key)}:`;
+      write(record[key]);
+    });
+    text += '}';
+  };
+  writeFields(answer);
+  pieces.push(text);
+  return pieces;
+};
+
+const withSharedParts = (answer: Record<string, unknown>): string =>
+  piecesOf(answer)
+    .map((piece) => (typeof piece === 'string' ? piece : piece.toString('utf8')))
+    .join('');
+
+/**
+ * An answer as the bytes of an HTTP body. One with shared parts is assembled from their UTF-8,
+ * encoded once, so that its text is never built again: most of a large as-of answer, and most of
+ * the garbage per request (a collection pauses every request in flight).
+ */
+export const toJsonBody = (value: unknown): string | Buffer => {
+  if (!hasSharedField(value)) return toJson(value);
+  const pieces = piecesOf(value);
+  const body = Buffer.allocUnsafe(pieces.reduce((n, piece) => n + (typeof piece === 'string' ? Buffer.byteLength(piece) : piece.length), 0));
+  let at = 0;
+  for (const piece of pieces) at += typeof piece === 'string' ? body.write(piece, at) : piece.copy(body, at);
+  return body;
 };
 
 export const toJsonValue = (value: unknown): unknown => (value === undefined ? null : JSON.parse(toJson(value)));

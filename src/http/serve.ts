@@ -22,7 +22,7 @@ import { useJsonBodyParser } from './json-body-parser';
 import { ListenError } from './listen-error';
 import { checkWriteTokenFirst } from './write-auth.guard';
 import { serveCsvExports } from '../exports/csv-export';
-import { toJson } from './json';
+import { toJson, toJsonBody } from './json';
 import { buildOpenApiDocument } from './openapi';
 
 export interface ServerOptions {
@@ -51,7 +51,8 @@ export const startServer = async (config: ParleyConfig, options: ServerOptions =
     requestTimeout: CONNECTION_LIMITS.requestTimeout,
   });
   const fastify = adapter.getInstance();
-  fastify.setReplySerializer((payload) => toJson(payload));
+  // Fastify sends a Buffer as it is (its serializer type says string).
+  fastify.setReplySerializer((payload) => toJsonBody(payload) as string);
   useJsonBodyParser(fastify);
   // First of the hooks: the answers the others refuse with (421, 401) carry the headers too.
   useSecurityHeaders(fastify);
