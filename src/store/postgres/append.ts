@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { ParleyEvent, schemaVersionOf, StoredEvent } from '../../../events';
+import { loopSlices } from '../../core/loop-slices';
 import { assertAppendsFitStreams } from '../batch-invariants';
 import { IdempotencyConflictError } from '../errors';
 import { AppendResult, ExpectedRevision, StreamAppend } from '../event-store.port';
@@ -62,7 +63,9 @@ export const postgresAppend = (pool: Pool, schema: string, recordedAt: RecordedA
     const group = takeGroup(queue);
     try {
       const { rows } = await pool.query<AppendRow>({ text: sql, values: paramsOf(group, recordedAt) });
-      group.forEach((call, index) => settle(call, rows.filter((r) => r.call_no === index + 1)));
+      const byCall = group.map((): AppendRow[] => []);
+      for (const row of rows) byCall[row.call_no - 1].push(row);
+      for (let index = 0; index < group.length; index++) await settle(group[index], byCall[index]);
     } catch (error) {
       group.forEach((call) => call.reject(error));
     } finally {
@@ -73,7 +76,8 @@ export const postgresAppend = (pool: Pool, schema: string, recordedAt: RecordedA
 
   return async (appends: readonly StreamAppend[]): Promise<AppendResult[]> => {
     await assertAppendsFitStreams(appends);
-    const batches = appends.map(({ stream, events, expectedRevision }) => ({ stream, expected: expectedRevision ?? 'any', events: uniqueEvents(events) }));
+    const batches: Batch[] = [];
+    for (const { stream, events, expectedRevision } of appends) batches.push({ stream, expected: expectedRevision ?? 'any', events: await uniqueEvents(events) });
     return new Promise<AppendResult[]>((resolve, reject) => {
       queue.push({ batches, resolve, reject });
       void flush();
@@ -113,11 +117,17 @@ const paramsOf = (group: readonly Call[], recordedAt: RecordedAtSource): unknown
   ];
 };
 
-/** The batch's events once each (a repeated id with the same content counts once); a repeated id with other content is refused. */
-const uniqueEvents = (events: readonly ParleyEvent[]): { event: ParleyEvent; body: string }[] => {
+/**
+ * The batch's events once each (a repeated id with the same content counts once); a repeated id with
+ * other content is refused. A large batch is walked in slices (loopSlices), as are its results.
+ */
+const uniqueEvents = async (events: readonly ParleyEvent[]): Promise<{ event: ParleyEvent; body: string }[]> => {
   const seen = new Map<string, string>();
   const unique: { event: ParleyEvent; body: string }[] = [];
-  for (const event of events) {
+  const slice = loopSlices();
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    if ((i & 255) === 255) await slice();
     const body = canonicalBody(event);
     const earlier = seen.get(event.id);
     if (earlier !== undefined) {
@@ -131,20 +141,28 @@ const uniqueEvents = (events: readonly ParleyEvent[]): { event: ParleyEvent; bod
 };
 
 /** One call's rows: its results per append, or the refusal that rolled the whole call back. */
-const settle = (call: Call, rows: readonly AppendRow[]): void => {
+const settle = async (call: Call, rows: readonly AppendRow[]): Promise<void> => {
   const failed = rows.find((r) => r.error_code !== null);
   if (failed) return call.reject(translate(failed, call.batches));
-  // Appends are numbered across the group: the call's first append is the lowest number among its rows.
-  const first = Math.min(...rows.map((r) => r.append_no as number));
-  call.resolve(call.batches.map((batch, i) => resultOf(batch, rows.filter((r) => r.append_no === first + i))));
+  // Appends are numbered across the group: the call's first append is the lowest number among its rows
+  // (a loop, not Math.min(...rows): a spread of 100 000 arguments overflows the stack).
+  let first = Number.POSITIVE_INFINITY;
+  for (const row of rows) first = Math.min(first, row.append_no as number);
+  const byAppend = call.batches.map((): AppendRow[] => []);
+  for (const row of rows) byAppend[(row.append_no as number) - first].push(row);
+  const results: AppendResult[] = [];
+  for (let i = 0; i < call.batches.length; i++) results.push(await resultOf(call.batches[i], byAppend[i]));
+  call.resolve(results);
 };
 
-const resultOf = (batch: Batch, rows: readonly AppendRow[]): AppendResult => {
+const resultOf = async (batch: Batch, rows: readonly AppendRow[]): Promise<AppendResult> => {
   const byId = new Map(batch.events.map((e) => [e.event.id, e.event]));
   const stored: StoredEvent[] = [];
   let next = -1n;
   let appended = 0;
+  const slice = loopSlices();
   for (const row of rows) {
+    if ((stored.length & 255) === 255) await slice();
     if (row.event_id === null) {
       next = row.revision as bigint;
       continue;
