@@ -13,8 +13,27 @@ export const MAX_REPORTED_PROBLEMS = 100;
  */
 export const MAX_ARRAY_ITEMS = 1_000;
 
-/** The path of the first array longer than `max` inside a value, walked without recursion. */
+/**
+ * The path of the first array longer than `max` inside a value, walked without recursion. The walk
+ * itself builds no paths (it runs over every node of every submitted event); only a value that holds
+ * such an array is walked again, with paths, to name it.
+ */
 export const oversizedArrayIn = (value: unknown, max: number): string | undefined => {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      if (node.length > max) return pathOfOversizedArray(value, max);
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+    } else {
+      for (const key in node) if (Object.hasOwn(node, key)) stack.push((node as Record<string, unknown>)[key]);
+    }
+  }
+  return undefined;
+};
+
+const pathOfOversizedArray = (value: unknown, max: number): string => {
   const stack: { value: unknown; path: string }[] = [{ value, path: '' }];
   while (stack.length > 0) {
     const { value: node, path } = stack.pop()!;
@@ -26,7 +45,7 @@ export const oversizedArrayIn = (value: unknown, max: number): string | undefine
       for (const key of Object.keys(node).reverse()) stack.push({ value: (node as Record<string, unknown>)[key], path: path ? `${path}.${key}` : key });
     }
   }
-  return undefined;
+  return '(event)';
 };
 
 /** A refused batch with more problems than are worth listing: the first ones, and how many there were. */

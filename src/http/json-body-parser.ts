@@ -38,10 +38,13 @@ export const jsonDepthExceeds = (text: string, max: number): boolean => {
  * became U+FFFD and then a misleading "body size did not match Content-Length"). A BOM is kept, so
  * JSON.parse refuses it as before.
  */
+/** One decoder for every body: a whole-buffer decode keeps no state between calls. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 const decodeUtf8 = (body: string | Buffer): string | undefined => {
   if (typeof body === 'string') return body;
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+    return utf8.decode(body);
   } catch {
     return undefined;
   }

@@ -32,6 +32,7 @@ export const createLiveTail = (source: LiveTailSource): LiveTail => {
   let again = false;
   let listeners = 0;
   let external: Subscription | undefined;
+  let poked = false;
 
   const pump = async (): Promise<void> => {
     if (running || position === undefined) {
@@ -73,8 +74,14 @@ export const createLiveTail = (source: LiveTailSource): LiveTail => {
   return {
     events$,
     ready: () => started,
+    // Pokes of one turn (a group commit answers each of its callers) share one read.
     poke: () => {
-      if (listeners > 0) void pump();
+      if (listeners === 0 || poked) return;
+      poked = true;
+      setImmediate(() => {
+        poked = false;
+        void pump();
+      });
     },
     close: () => {
       external?.unsubscribe();
