@@ -8,7 +8,7 @@ import { DraftAppend, sqliteDraftWriter, StoredDrafts } from './draft-writer';
 import { groupCommit } from './group-commit';
 import { SQLiteTuning } from './schema';
 import { storageProblemOf } from './storage-errors';
-import { decodeError, WriterReply, WriterRequest } from './writer-protocol';
+import { AppendRequest, decodeError, WriterReply, WriterRequest } from './writer-protocol';
 
 /** Where an append's drafts are committed: on this thread, or on the store's writer thread. */
 export interface DraftWriter {
@@ -52,6 +52,14 @@ export const threadDraftWriter = (path: string, tuning: SQLiteTuning): DraftWrit
   let nextId = 1;
   const waiting = new Map<number, { resolve: (results: StoredDrafts[]) => void; reject: (error: unknown) => void }>();
   const answers = new Set<Promise<unknown>>();
+  /** Small appends of this turn, sent together at its end. */
+  let outbox: AppendRequest[] = [];
+  const sendOutbox = (thread: Worker): void => {
+    const appends = outbox;
+    outbox = [];
+    if (appends.length === 1) thread.postMessage(appends[0] satisfies WriterRequest);
+    else thread.postMessage({ kind: 'appends', appends } satisfies WriterRequest);
+  };
 
   const failAll = (error: unknown): void => {
     for (const { reject } of waiting.values()) reject(error);
@@ -109,7 +117,10 @@ export const threadDraftWriter = (path: string, tuning: SQLiteTuning): DraftWrit
           await yieldToLoop();
         }
         const streams = appends.map(({ stream, expectedRevision, drafts: own }) => ({ stream, expectedRevision, count: own.length }));
-        thread.postMessage({ kind: 'append', id, at, streams, drafts: drafts.slice(sent) } satisfies WriterRequest);
+        const request: AppendRequest = { kind: 'append', id, at, streams, drafts: sent === 0 ? drafts : drafts.slice(sent) };
+        if (sent > 0) return thread.postMessage(request satisfies WriterRequest);
+        outbox.push(request);
+        if (outbox.length === 1) setImmediate(() => sendOutbox(thread));
       }),
     storeCheckpoint: async (name, position, at) => {
       await request((thread, id) => thread.postMessage({ kind: 'checkpoint', id, name, position, at } satisfies WriterRequest));

@@ -10,7 +10,7 @@ import { EventDraft, sqliteDraftWriter } from './draft-writer';
 import { groupCommit } from './group-commit';
 import { SQLiteTuning, tuneConnection } from './schema';
 import { storageProblemOf } from './storage-errors';
-import { encodeError, WriterReply, WriterRequest } from './writer-protocol';
+import { AppendRequest, encodeError, WriterReply, WriterRequest } from './writer-protocol';
 
 const { path, tuning } = workerData as { path: string; tuning: SQLiteTuning };
 const port = parentPort!;
@@ -34,7 +34,7 @@ const parts = new Map<number, EventDraft[]>();
 const reply = (message: WriterReply): void => port.postMessage(message);
 const fail = (id: number, error: unknown): void => reply({ id, ok: false, error: encodeError(storageProblemOf(error) ?? error) });
 
-const append = (request: Extract<WriterRequest, { kind: 'append' }>): void => {
+const append = (request: AppendRequest): void => {
   let drafts = request.drafts;
   const sent = parts.get(request.id);
   if (sent) {
@@ -60,6 +60,15 @@ port.on('message', (request: WriterRequest) => {
       }
       case 'append':
         return append(request);
+      case 'appends':
+        for (const one of request.appends) {
+          try {
+            append(one);
+          } catch (error) {
+            fail(one.id, error);
+          }
+        }
+        return;
       case 'checkpoint':
         connected().checkpoint.run(request.name, request.position, request.at);
         return reply({ id: request.id, ok: true, results: [] });

@@ -4,13 +4,20 @@ import type { EventDraft, StoredDrafts } from './draft-writer';
 import { StoreNotWritableError } from './storage-errors';
 
 /**
- * Messages between a file store and its writer thread. A large append goes as several `drafts`
- * parts and then its `append` (which may carry the last drafts itself): no single message is big
- * enough to hold either thread for long while it is copied.
+ * Messages between a file store and its writer thread. No single message is big enough to hold
+ * either thread for long while it is copied.
+ */
+export type AppendRequest = { kind: 'append'; id: number; at: string; streams: { stream: string; expectedRevision: ExpectedRevision; count: number }[]; drafts: EventDraft[] };
+
+/**
+ * A large append goes as `drafts` parts and then its `append`; small appends asked in one turn of
+ * the event loop go together as one `appends` message (one wake-up of the writer thread, not one
+ * per request: on a busy machine each wake-up can cost the event loop its core for a while).
  */
 export type WriterRequest =
   | { kind: 'drafts'; id: number; drafts: EventDraft[] }
-  | { kind: 'append'; id: number; at: string; streams: { stream: string; expectedRevision: ExpectedRevision; count: number }[]; drafts: EventDraft[] }
+  | AppendRequest
+  | { kind: 'appends'; appends: AppendRequest[] }
   | { kind: 'checkpoint'; id: number; name: string; position: bigint; at: string }
   | { kind: 'close' };
 
