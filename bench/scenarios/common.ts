@@ -12,7 +12,8 @@ export const removeDb = (path: string): void => {
 export const dbPath = (dir: string, name: string): string => join(dir, `${name}.db`);
 
 /** Parley's store as the application opens it: defaults (WAL, synchronous=FULL). */
-export const openParley = (path: string): EventStore => getSQLiteEventStore({ path });
+/** Parley's SQLite store as `parley serve` opens it (commits on its writer thread), or with the writer inline. */
+export const openParley = (path: string, writer: 'thread' | 'inline' = 'thread'): EventStore => getSQLiteEventStore({ path, writer });
 
 /** Times fn; returns events per second. */
 export const ratePerSecond = async (count: number, fn: () => Promise<void> | void): Promise<number> => {

@@ -118,7 +118,8 @@ export const threadDraftWriter = (path: string, tuning: SQLiteTuning): DraftWrit
         }
         const streams = appends.map(({ stream, expectedRevision, drafts: own }) => ({ stream, expectedRevision, count: own.length }));
         const request: AppendRequest = { kind: 'append', id, at, streams, drafts: sent === 0 ? drafts : drafts.slice(sent) };
-        if (sent > 0) return thread.postMessage(request satisfies WriterRequest);
+        // Alone (nothing else in flight), an append goes at once: a lone writer waits for no batching.
+        if (sent > 0 || (waiting.size === 1 && outbox.length === 0)) return thread.postMessage(request satisfies WriterRequest);
         outbox.push(request);
         if (outbox.length === 1) setImmediate(() => sendOutbox(thread));
       }),
