@@ -77,3 +77,17 @@ describe('a file store commits on its writer thread', () => {
     expect(await store.headPosition()).toBe(5_000n);
   });
 });
+
+describe('a long read of the SQLite store gives the event loop turns', () => {
+  it('given 40 000 stored events, when they are read with for await, then the event loop turns during the read (its promises alone would never let it)', async () => {
+    const store = getSQLiteEventStore({ path: ':memory:' });
+    await store.append('negotiation-a', statements(40_000, 'a'));
+    let read = 0;
+    const { turns } = await turnsDuring(async () => {
+      for await (const event of store.readAll()) if (event.position > 0n) read++;
+    });
+    expect(read).toBe(40_000);
+    expect(turns).toBeGreaterThan(1);
+    await store.close();
+  });
+});
