@@ -253,6 +253,20 @@ describe('rule 5: recordedAt never runs backwards along positions', () => {
   });
 });
 
+describe('PostgreSQL: named checkpoints are counted, so new names can be bounded', () => {
+  it('given three names stored (one of them twice) by two servers, then both count three', async () => {
+    const { stores } = await servers(2);
+    expect(await stores[0].countCheckpoints?.()).toBe(0);
+    await stores[0].storeCheckpoint('archiver', 5n);
+    await stores[1].storeCheckpoint('mirror', 7n);
+    await stores[1].storeCheckpoint('archiver', 9n);
+    await stores[0].storeCheckpoint('search', 1n);
+    expect(await stores[0].countCheckpoints?.()).toBe(3);
+    expect(await stores[1].countCheckpoints?.()).toBe(3);
+    expect(await stores[0].readCheckpoint('archiver')).toBe(9n);
+  });
+});
+
 /** Polls an asynchronous condition (every 10 ms, at most 10 s); the test asserts on state, never on time. */
 const waitUntil = async (condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;

@@ -5,6 +5,11 @@ import { qualified } from './schema';
 export const postgresCheckpoints = (pool: Pool, schema: string) => {
   const table = qualified(schema, 'checkpoints');
   return {
+    /** Bounds new names (PARLEY_MAX_CHECKPOINTS), as on SQLite. */
+    countCheckpoints: async (): Promise<number> => {
+      const { rows } = await pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${table}`);
+      return rows[0].count;
+    },
     readCheckpoint: async (name: string): Promise<bigint | undefined> => {
       const { rows } = await pool.query<{ position: bigint }>(`SELECT position FROM ${table} WHERE name = $1`, [name]);
       return rows[0]?.position;
