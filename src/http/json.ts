@@ -124,6 +124,8 @@ const ITEMS_PER_SLICE = 1_000;
  * 100 000-event POST): those are serialised a part at a time, the event loop turning in between.
  */
 export const toJsonInSlices = async (value: Record<string, unknown>): Promise<SerializedJson> => {
+  // The common answer (a few events): one call, with the replacer (it holds bigint positions).
+  if (!Object.values(value).some((field) => Array.isArray(field) && field.length > ITEMS_PER_SLICE)) return new SerializedJson(JSON.stringify(value, jsonReplacer));
   const slice = loopSlices();
   const fields: string[] = [];
   for (const [key, field] of Object.entries(value)) {
