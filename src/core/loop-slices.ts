@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /** How long one slice of a large piece of work may hold the event loop before other requests get a turn. */
-export const SLICE_MS = 10;
+export const SLICE_MS = 5;
 
 /**
  * For loops over very large inputs (a 100 000-event batch): call the returned function now and then

@@ -3,23 +3,28 @@ import { loopSlices } from '../core/loop-slices';
 import { IdempotencyConflictError } from './errors';
 import { StreamAppend } from './event-store.port';
 
+/** What is wrong with one event of an append to `stream`, if anything (`fits`: a negotiation already seen to fit). */
+const problemOf = (stream: string, event: ParleyEvent, index: number, fits: string): EventProblem | undefined => {
+  if (typeof event.id !== 'string' || event.id.length === 0 || event.id.length > 128) {
+    return { index, path: 'id', message: 'every stored event needs an id of 1-128 characters', value: event.id };
+  }
+  if (event.negotiation !== fits && streamOf(event.negotiation) !== stream) {
+    return { index, path: 'negotiation', message: `event of negotiation "${event.negotiation}" cannot go to stream ${stream}`, value: event.negotiation };
+  }
+  return undefined;
+};
+
 /**
  * The store's own last line of defence (the command layer validates the full schema first): every
  * event has an id and belongs to the negotiation whose stream it is appended to.
  */
 export const assertBatchFitsStream = (stream: string, events: readonly ParleyEvent[]): void => {
   const problems: EventProblem[] = [];
-  // A plain loop: it runs over every event of every append, 100 000 at a time.
   let fits = '';
   for (let index = 0; index < events.length; index++) {
-    const event = events[index];
-    if (typeof event.id !== 'string' || event.id.length === 0 || event.id.length > 128) {
-      problems.push({ index, path: 'id', message: 'every stored event needs an id of 1-128 characters', value: event.id });
-    } else if (event.negotiation !== fits && streamOf(event.negotiation) !== stream) {
-      problems.push({ index, path: 'negotiation', message: `event of negotiation "${event.negotiation}" cannot go to stream ${stream}`, value: event.negotiation });
-    } else {
-      fits = event.negotiation;
-    }
+    const problem = problemOf(stream, events[index], index, fits);
+    if (problem) problems.push(problem);
+    else fits = events[index].negotiation;
   }
   if (problems.length > 0) throw new EventValidationError(problems);
 };
@@ -31,7 +36,17 @@ export const assertBatchFitsStream = (stream: string, events: readonly ParleyEve
  */
 export const assertAppendsFitStreams = async (appends: readonly StreamAppend[]): Promise<void> => {
   const slice = loopSlices();
-  for (const { stream, events } of appends) assertBatchFitsStream(stream, events);
+  for (const { stream, events } of appends) {
+    const problems: EventProblem[] = [];
+    let fits = '';
+    for (let index = 0; index < events.length; index++) {
+      const problem = problemOf(stream, events[index], index, fits);
+      if (problem) problems.push(problem);
+      else fits = events[index].negotiation;
+      if ((index & 1023) === 1023) await slice();
+    }
+    if (problems.length > 0) throw new EventValidationError(problems);
+  }
   if (appends.length < 2) return; // within one stream, a repeated id is the stream's own affair (same content or a conflict)
   const streamOfId = new Map<string, string>();
   for (const { stream, events } of appends) {
