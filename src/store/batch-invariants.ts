@@ -3,15 +3,25 @@ import { loopSlices } from '../core/loop-slices';
 import { IdempotencyConflictError } from './errors';
 import { StreamAppend } from './event-store.port';
 
-/** What is wrong with one event of an append to `stream`, if anything (`fits`: a negotiation already seen to fit). */
-const problemOf = (stream: string, event: ParleyEvent, index: number, fits: string): EventProblem | undefined => {
-  if (typeof event.id !== 'string' || event.id.length === 0 || event.id.length > 128) {
-    return { index, path: 'id', message: 'every stored event needs an id of 1-128 characters', value: event.id };
-  }
-  if (event.negotiation !== fits && streamOf(event.negotiation) !== stream) {
-    return { index, path: 'negotiation', message: `event of negotiation "${event.negotiation}" cannot go to stream ${stream}`, value: event.negotiation };
-  }
-  return undefined;
+/** Checks the events of an append to `stream` one by one; `done` refuses the append if any was wrong. */
+const streamCheck = (stream: string) => {
+  const problems: EventProblem[] = [];
+  // A negotiation once seen to fit the stream is not turned into a stream name again.
+  let fits = '';
+  return {
+    check(event: ParleyEvent, index: number): void {
+      if (typeof event.id !== 'string' || event.id.length === 0 || event.id.length > 128) {
+        problems.push({ index, path: 'id', message: 'every stored event needs an id of 1-128 characters', value: event.id });
+      } else if (event.negotiation !== fits && streamOf(event.negotiation) !== stream) {
+        problems.push({ index, path: 'negotiation', message: `event of negotiation "${event.negotiation}" cannot go to stream ${stream}`, value: event.negotiation });
+      } else {
+        fits = event.negotiation;
+      }
+    },
+    done(): void {
+      if (problems.length > 0) throw new EventValidationError(problems);
+    },
+  };
 };
 
 /**
@@ -19,14 +29,9 @@ const problemOf = (stream: string, event: ParleyEvent, index: number, fits: stri
  * event has an id and belongs to the negotiation whose stream it is appended to.
  */
 export const assertBatchFitsStream = (stream: string, events: readonly ParleyEvent[]): void => {
-  const problems: EventProblem[] = [];
-  let fits = '';
-  for (let index = 0; index < events.length; index++) {
-    const problem = problemOf(stream, events[index], index, fits);
-    if (problem) problems.push(problem);
-    else fits = events[index].negotiation;
-  }
-  if (problems.length > 0) throw new EventValidationError(problems);
+  const check = streamCheck(stream);
+  for (let index = 0; index < events.length; index++) check.check(events[index], index);
+  check.done();
 };
 
 /**
@@ -37,15 +42,12 @@ export const assertBatchFitsStream = (stream: string, events: readonly ParleyEve
 export const assertAppendsFitStreams = async (appends: readonly StreamAppend[]): Promise<void> => {
   const slice = loopSlices();
   for (const { stream, events } of appends) {
-    const problems: EventProblem[] = [];
-    let fits = '';
+    const check = streamCheck(stream);
     for (let index = 0; index < events.length; index++) {
-      const problem = problemOf(stream, events[index], index, fits);
-      if (problem) problems.push(problem);
-      else fits = events[index].negotiation;
+      check.check(events[index], index);
       if ((index & 1023) === 1023) await slice();
     }
-    if (problems.length > 0) throw new EventValidationError(problems);
+    check.done();
   }
   if (appends.length < 2) return; // within one stream, a repeated id is the stream's own affair (same content or a conflict)
   const streamOfId = new Map<string, string>();
