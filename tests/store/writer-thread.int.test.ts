@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParleyEvent } from '../../events';
 import { EventStore } from '../../src/store/event-store.port';
+import { threadDraftWriter } from '../../src/store/sqlite/draft-writers';
 import { getSQLiteEventStore } from '../../src/store/sqlite/get-sqlite-event-store';
 
 const statements = (n: number, negotiation: string): ParleyEvent[] =>
@@ -65,6 +66,21 @@ describe('a file store commits on its writer thread', () => {
     expect(threaded.conflict).toContain('expected revision 7');
     expect(await run(getSQLiteEventStore({ path: join(dir, 'inline.db'), writer: 'inline' }))).toEqual(threaded);
     expect(await run(getSQLiteEventStore({ path: ':memory:' }))).toEqual(threaded);
+  });
+
+  it('given a writer thread that dies with a write waiting, then that write fails naming the thread, and the next write starts a new thread and is stored', async () => {
+    const path = join(dir, 'parley.db');
+    store = getSQLiteEventStore({ path });
+    await store.append('negotiation-a', statements(1, 'a'));
+    const writer = threadDraftWriter(path, {}, () => join(__dirname, '../support/dying-writer.worker.js'));
+    const draft = (id: string) => ({ id, type: 'StatementIssued', negotiation: 'a', issue: null, party: null, occurredAt: '2020-01-01', schemaVersion: 1, body: `{"id":"${id}"}` });
+    const append = (id: string) => writer.write([{ stream: 'negotiation-a', drafts: [draft(id)], expectedRevision: 'any' }], '2026-12-03T00:00:00.000Z');
+    await expect(append('lost')).rejects.toThrow('SQLite writer thread exited (code 3)');
+    const [stored] = await append('kept');
+    expect(stored).toMatchObject({ appended: 1, nextExpectedRevision: 1n });
+    await writer.close();
+    expect(await store.getEvent('lost')).toBeUndefined();
+    expect(await store.getEvent('kept')).toMatchObject({ position: 2n });
   });
 
   it('given a write waiting on the writer thread, when the store is closed, then the write is committed first and the thread ends', async () => {

@@ -47,7 +47,7 @@ const writerScript = (): string => {
  * store still exits. A thread that dies fails the writes waiting on it; the next write starts
  * another.
  */
-export const threadDraftWriter = (path: string, tuning: SQLiteTuning): DraftWriter => {
+export const threadDraftWriter = (path: string, tuning: SQLiteTuning, script: () => string = writerScript): DraftWriter => {
   let worker: Worker | undefined;
   let nextId = 1;
   const waiting = new Map<number, { resolve: (results: StoredDrafts[]) => void; reject: (error: unknown) => void }>();
@@ -67,7 +67,7 @@ export const threadDraftWriter = (path: string, tuning: SQLiteTuning): DraftWrit
   };
 
   const start = (): Worker => {
-    const thread = new Worker(writerScript(), { workerData: { path, tuning } });
+    const thread = new Worker(script(), { workerData: { path, tuning } });
     thread.unref();
     thread.on('message', (reply: WriterReply) => {
       const caller = waiting.get(reply.id);
