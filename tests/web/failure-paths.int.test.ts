@@ -74,8 +74,11 @@ describe('failure paths (Chromium)', () => {
     expect(await page.locator('#state-heading').innerText()).toContain('not updated');
 
     await web.startAgain();
-    await page.getByRole('button', { name: 'Retry' }).click();
-    await page.locator(`.state[data-negotiation="${MINERALS}"][data-stale="false"]`).waitFor();
+    // Retry — unless the live stream reconnected first and the page refreshed itself, which takes the
+    // banner (and its button) away mid-click: either way the new view must come.
+    const fresh = page.locator(`.state[data-negotiation="${MINERALS}"][data-stale="false"]`);
+    await Promise.race([page.getByRole('button', { name: 'Retry' }).click().catch(() => fresh.waitFor()), fresh.waitFor()]);
+    await fresh.waitFor();
     await banner.waitFor({ state: 'detached' });
     await page.locator('[data-live-status="open"]').waitFor({ timeout: 25_000 });
     await postEvents(web.server.url, {
