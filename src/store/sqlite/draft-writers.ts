@@ -41,6 +41,12 @@ const writerScript = (): string => {
   throw new Error(`the SQLite writer thread is not built (no ${built}): run npm run build`);
 };
 
+interface Waiting {
+  resolve(results: StoredDrafts[]): void;
+  reject(error: unknown): void;
+  answer: Promise<StoredDrafts[]>;
+}
+
 /**
  * A file store's writer thread (sqlite-writer.worker.ts), started on the first write. It keeps the
  * process alive only while a write is waiting for its answer, so a CLI that forgets to close the
@@ -50,8 +56,8 @@ const writerScript = (): string => {
 export const threadDraftWriter = (path: string, tuning: SQLiteTuning, script: () => string = writerScript): DraftWriter => {
   let worker: Worker | undefined;
   let nextId = 1;
-  const waiting = new Map<number, { resolve: (results: StoredDrafts[]) => void; reject: (error: unknown) => void }>();
-  const answers = new Set<Promise<unknown>>();
+  /** Each request the thread has not answered yet: how to settle it, and the answer itself (close waits for it). */
+  const waiting = new Map<number, Waiting>();
   /** Small appends of this turn, sent together at its end. */
   let outbox: AppendRequest[] = [];
   const sendOutbox = (thread: Worker): void => {
@@ -92,11 +98,14 @@ export const threadDraftWriter = (path: string, tuning: SQLiteTuning, script: ()
   const request = (send: (thread: Worker, id: number) => Promise<void> | void): Promise<StoredDrafts[]> => {
     const thread = (worker ??= start());
     const id = nextId++;
-    const answer = new Promise<StoredDrafts[]>((resolve, reject) => waiting.set(id, { resolve, reject }));
+    let resolve!: Waiting['resolve'];
+    let reject!: Waiting['reject'];
+    const answer = new Promise<StoredDrafts[]>((ok, fail) => {
+      resolve = ok;
+      reject = fail;
+    });
+    waiting.set(id, { resolve, reject, answer });
     thread.ref();
-    answers.add(answer);
-    const settled = (): void => void answers.delete(answer);
-    answer.then(settled, settled);
     Promise.resolve()
       .then(() => send(thread, id))
       .catch((error: unknown) => {
@@ -127,7 +136,7 @@ export const threadDraftWriter = (path: string, tuning: SQLiteTuning, script: ()
       await request((thread, id) => thread.postMessage({ kind: 'checkpoint', id, name, position, at } satisfies WriterRequest));
     },
     close: async () => {
-      await Promise.allSettled([...answers]);
+      await Promise.allSettled([...waiting.values()].map((w) => w.answer));
       const thread = worker;
       if (!thread) return;
       worker = undefined;
