@@ -51,6 +51,26 @@ describe('POST /events with a batch of several MiB', () => {
     expect(await head()).toBe(before);
   });
 
+  it.each([
+    ['a bare array', (text: string) => text, '[7000].data.quote'],
+    ['an envelope', (text: string) => `{"events":${text}}`, 'events[7000].data.quote'],
+  ])('given a large body as %s with a lone surrogate escape in one event, then the answer is 400 naming its path as a small body would, and nothing is written', async (_, wrap, path) => {
+    const before = await head();
+    const withSurrogate = (events: object[]) => wrap(JSON.stringify(events).replace('"quote 7000"', '"quote \\ud800 7000"'));
+    // The same event at the same index, in a body parsed whole (under 1 MiB) and in one parsed in slices.
+    const whole = withSurrogate(Array.from({ length: 7_001 }, (_, i) => ({ ...statement(i, 'whole'), data: { speaker: 'a', quote: i === 7_000 ? 'quote 7000' : 'q' } })));
+    const sliced = withSurrogate(batch(12_000, 'surrogate'));
+    expect(whole.length).toBeLessThan(1 << 20);
+    expect(sliced.length).toBeGreaterThan(1 << 20);
+    const small = await server.request('POST', '/events', { body: whole, headers: { 'content-type': 'application/json' } });
+    const answer = await server.request('POST', '/events', { body: sliced, headers: { 'content-type': 'application/json' } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('invalid_json');
+    expect(answer.body.error.message).toContain(`${path} holds a lone UTF-16 surrogate escape`);
+    expect(small.body.error.message.split(' holds')[0]).toBe(path);
+    expect(await head()).toBe(before);
+  });
+
   it('given a large body nesting deeper than 64 levels, then the answer is 400 and nothing is written', async () => {
     const before = await head();
     const deep = JSON.stringify([...batch(12_000, 'deep'), { data: JSON.parse(`${'['.repeat(70)}${']'.repeat(70)}`) }]);
