@@ -7,7 +7,7 @@ const logger = new Logger('HTTP');
 
 /** Answers any failure with the API's error shape (from a filter or a Fastify hook alike). */
 export const sendApiError = (reply: FastifyReply, error: unknown): FastifyReply => {
-  const { status, body } = toApiError(error);
+  const { status, body } = toApiError(error, reply.request?.headers['content-type']);
   if (status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   // RFC 9110: a 401 names the scheme the client should use.
   if (status === 401) void reply.header('www-authenticate', 'Bearer realm="parley"');

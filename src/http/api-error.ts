@@ -24,27 +24,30 @@ const HTTP_CODES: Record<number, string> = {
   409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'too_many_requests',
 };
 
-/** Maps every failure to a status and the stable error shape; unknown failures are 500s. */
-export const toApiError = (error: unknown): ApiError => {
+/**
+ * Maps every failure to a status and the stable error shape; unknown failures are 500s. The
+ * request's Content-Type is named in a 415 (Fastify's own message no longer carries it).
+ */
+export const toApiError = (error: unknown, contentType?: string): ApiError => {
   const known = asParleyError(error);
   if (known) return apiError(known.status, known.code, known.message, known.details());
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    return apiError(status, HTTP_CODES[status] ?? `http_${status}`, status === 415 ? mediaTypeMessage(error.message) : error.message);
+    return apiError(status, HTTP_CODES[status] ?? `http_${status}`, status === 415 ? mediaTypeMessage(contentType) : error.message);
   }
   const fastify = error as { code?: string; statusCode?: number; message?: string };
   if (fastify.code && FASTIFY_ERRORS[fastify.code]) {
     const [status, code] = FASTIFY_ERRORS[fastify.code];
-    return apiError(status, code, code === 'unsupported_media_type' ? mediaTypeMessage(fastify.message) : (fastify.message ?? code));
+    return apiError(status, code, code === 'unsupported_media_type' ? mediaTypeMessage(contentType) : (fastify.message ?? code));
   }
   if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500)
     return apiError(fastify.statusCode, HTTP_CODES[fastify.statusCode] ?? 'invalid_request', fastify.message ?? 'bad request');
   return apiError(500, 'internal_error', 'internal error');
 };
 
-/** Fastify says "Unsupported Media Type: undefined" for a body without a Content-Type (Nest passes it on as an HttpException): name the header and what to send. */
-const mediaTypeMessage = (message = ''): string => {
-  const sent = /^Unsupported Media Type: (.*)$/.exec(message)?.[1];
-  const what = sent === undefined || sent === 'undefined' || sent === '' ? 'a body without a Content-Type header' : `Content-Type "${sent}"`;
+/** Fastify says only "Unsupported Media Type" (Nest passes it on as an HttpException): name the header sent, or its absence, and what to send. */
+const mediaTypeMessage = (sent: string | undefined): string => {
+  const shown = sent !== undefined && sent.length > 200 ? `${sent.slice(0, 200)}…` : sent;
+  const what = shown === undefined || shown.trim() === '' ? 'a body without a Content-Type header' : `Content-Type "${shown}"`;
   return `${what} is not supported: send application/json (POST /events also takes application/x-ndjson, one event per line)`;
 };

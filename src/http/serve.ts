@@ -95,8 +95,8 @@ const loadBundledHistoryOrClose = async (app: NestFastifyApplication, store: str
 };
 
 /** Failures Fastify answers before routing (a malformed URL) get the API's error shape too. */
-const frameworkErrors = (error: Error, _request: FastifyRequest, reply: FastifyReply): void => {
-  const { status, body } = toApiError(error);
+const frameworkErrors = (error: Error, request: FastifyRequest, reply: FastifyReply): void => {
+  const { status, body } = toApiError(error, request.headers['content-type']);
   void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
 };
 
