@@ -75,13 +75,15 @@ export const threadDraftWriter = (path: string, tuning: SQLiteTuning, script: ()
   const start = (): Worker => {
     const thread = new Worker(script(), { workerData: { path, tuning } });
     thread.unref();
-    thread.on('message', (reply: WriterReply) => {
-      const caller = waiting.get(reply.id);
-      if (!caller) return;
-      waiting.delete(reply.id);
+    thread.on('message', (replies: WriterReply[]) => {
+      for (const reply of replies) {
+        const caller = waiting.get(reply.id);
+        if (!caller) continue;
+        waiting.delete(reply.id);
+        if (reply.ok) caller.resolve(reply.results);
+        else caller.reject(decodeError(reply.error));
+      }
       if (waiting.size === 0) thread.unref();
-      if (reply.ok) caller.resolve(reply.results);
-      else caller.reject(decodeError(reply.error));
     });
     thread.on('error', (error) => {
       if (worker === thread) worker = undefined;

@@ -31,7 +31,19 @@ const connected = (): ReturnType<typeof connect> => (connection ??= connect());
 /** Drafts sent ahead of their append, by request. */
 const parts = new Map<number, EventDraft[]>();
 
-const reply = (message: WriterReply): void => port.postMessage(message);
+/**
+ * Answers of one turn go back as one message: a group commit answers all its callers at once, and
+ * each message costs the event loop a wake-up and a dispatch.
+ */
+let replies: WriterReply[] = [];
+const sendReplies = (): void => {
+  const batch = replies;
+  replies = [];
+  port.postMessage(batch);
+};
+const reply = (message: WriterReply): void => {
+  if (replies.push(message) === 1) queueMicrotask(sendReplies);
+};
 const fail = (id: number, error: unknown): void => reply({ id, ok: false, error: encodeError(storageProblemOf(error) ?? error) });
 
 const append = (request: AppendRequest): void => {
@@ -74,6 +86,7 @@ port.on('message', (request: WriterRequest) => {
         return reply({ id: request.id, ok: true, results: [] });
       case 'close':
         connection?.writer.flush();
+        if (replies.length > 0) sendReplies();
         connection?.db.close();
         port.close();
         return;

@@ -21,6 +21,7 @@ export type WriterRequest =
   | { kind: 'checkpoint'; id: number; name: string; position: bigint; at: string }
   | { kind: 'close' };
 
+/** The thread answers with a list of these: every answer of one of its turns in one message. */
 export type WriterReply = { id: number; ok: true; results: StoredDrafts[] } | { id: number; ok: false; error: EncodedError };
 
 /** Errors cross threads as data (a structured clone keeps no class); each side knows them all. */
