@@ -50,13 +50,38 @@ const storedEventsOf = async (events: readonly ParleyEvent[], stored: StoredDraf
   return { nextExpectedRevision: stored.nextExpectedRevision, events: out, appended: stored.appended, duplicates: out.length - stored.appended };
 };
 
+/** Commits larger than this are read back by the live tail, a slice at a time, not handed over at once. */
+const HANDED_OVER = 1_000;
+
+/** The events a commit added, as the log holds them (parsed from their canonical bodies, as a read gives them). */
+const committedEvents = (drafts: readonly DraftAppend[], stored: readonly StoredDrafts[]): StoredEvent[] => {
+  const events: StoredEvent[] = [];
+  stored.forEach(({ sources, positions, revisions, twins, recordedAt }, i) => {
+    let twin = 0;
+    for (let entry = 0; entry < sources.length; entry++) {
+      if (twin < twins.length && twins[twin][0] === entry) {
+        twin++;
+        continue;
+      }
+      const draft = drafts[i].drafts[sources[entry]];
+      events.push(rowToEvent({ position: positions[entry], stream_revision: revisions[entry], recorded_at: recordedAt, schema_version: draft.schemaVersion, body: draft.body }));
+    }
+  });
+  return events;
+};
+
 /**
  * Appends as the port has them: events become drafts (columns and canonical body) here, the writer
  * commits them (draft-writer.ts, on the writer thread of a file store), and the answer becomes
  * stored events again. Every caller is answered only after the commit that holds its events, so an
  * acknowledged append is durable, and an append is never partly committed.
  */
-export const sqliteAppend = (writer: DraftWriter, clock: Clock, onCommitted: () => void = () => undefined) => {
+export const sqliteAppend = (
+  writer: DraftWriter,
+  clock: Clock,
+  /** After each commit that added events: the events themselves when there are few (built only if asked for). */
+  onCommitted: (events?: () => StoredEvent[]) => void = () => undefined,
+) => {
   /** Why the last commit failed for storage reasons (cleared by the next commit that succeeds). */
   let writeProblem: StoreNotWritableError | undefined;
 
@@ -70,7 +95,8 @@ export const sqliteAppend = (writer: DraftWriter, clock: Clock, onCommitted: () 
       throw error;
     }
     writeProblem = undefined;
-    if (stored.some((s) => s.appended > 0)) onCommitted();
+    const appended = stored.reduce((sum, s) => sum + s.appended, 0);
+    if (appended > 0) onCommitted(appended <= HANDED_OVER ? () => committedEvents(drafts, stored) : undefined);
     const results: AppendResult[] = [];
     for (let i = 0; i < appends.length; i++) results.push(await storedEventsOf(appends[i].events, stored[i]));
     return results;

@@ -3,7 +3,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { interval } from 'rxjs';
 import { filter, map } from 'rxjs/operators';
-import { ParleyEvent } from '../../../events';
+import { ParleyEvent, StoredEvent } from '../../../events';
 import { Clock, systemClock } from '../../clock/clock';
 import { assertAppendsFitStreams, assertBatchFitsStream } from '../batch-invariants';
 import { catchUpSubscription } from '../catch-up-subscription';
@@ -46,8 +46,8 @@ export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStor
   const db = new Database(options.path);
   openSchema(db, options);
   const clock = options.clock ?? systemClock;
-  // The live tail is created below; commits poke it (group commit calls back after each commit).
-  let onCommitted = (): void => undefined;
+  // The live tail is created below; each commit hands it its events, or pokes it to read them.
+  let onCommitted = (_events?: () => StoredEvent[]): void => undefined;
   const writer = options.path === ':memory:' || options.writer === 'inline' ? inlineDraftWriter(db) : threadDraftWriter(options.path, {
     synchronous: options.synchronous, cacheSizeKiB: options.cacheSizeKiB, busyTimeoutMs: options.busyTimeoutMs, maxPageCount: options.maxPageCount,
   });
@@ -68,7 +68,7 @@ export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStor
     map((version) => (dataVersion = version)),
   );
   const tail = createLiveTail({ readAll, headPosition, externalChanges$ });
-  onCommitted = () => tail.poke();
+  onCommitted = (events) => (events ? tail.committed(events) : tail.poke());
 
   return {
     kind: options.path === ':memory:' ? 'sqlite (in memory)' : `sqlite (${options.path})`,
