@@ -3,7 +3,7 @@ import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import { StoredEvent } from '../../events';
 import { EVENT_STORE, EventStore } from '../store/event-store.port';
 import { EventHistory } from './event-history';
-import { EventRecorded } from './event-recorded.event';
+import { EventsRecorded } from './events-recorded.event';
 import { HistorySlice, sliceContains } from './history-slice';
 import { StoreEventBridge } from './store-event-bridge';
 
@@ -15,8 +15,8 @@ const MAX_SLICES = 512;
  * it loads are not lost (the history drops duplicates by position).
  */
 @Injectable()
-@EventsHandler(EventRecorded)
-export class HistoryCache implements IEventHandler<EventRecorded> {
+@EventsHandler(EventsRecorded)
+export class HistoryCache implements IEventHandler<EventsRecorded> {
   private readonly slices = new Map<string, { slice: HistorySlice; history: EventHistory; loaded: Promise<EventHistory> }>();
 
   constructor(
@@ -41,11 +41,14 @@ export class HistoryCache implements IEventHandler<EventRecorded> {
     return loaded;
   }
 
-  handle({ event }: EventRecorded): void {
-    for (const { slice, history } of this.slices.values()) {
-      if (sliceContains(slice, event)) {
-        history.add(event);
-        void this.addMovedTarget(slice, history, event);
+  handle({ events }: EventsRecorded): void {
+    if (this.slices.size === 0) return;
+    for (const event of events) {
+      for (const { slice, history } of this.slices.values()) {
+        if (sliceContains(slice, event)) {
+          history.add(event);
+          void this.addMovedTarget(slice, history, event);
+        }
       }
     }
   }

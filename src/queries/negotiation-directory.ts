@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '../store/event-store.port';
-import { EventRecorded } from './event-recorded.event';
+import { EventsRecorded } from './events-recorded.event';
 import { AmbiguousNameError } from './ambiguous-name.error';
 import { NotFoundError } from './not-found.error';
 import { StoreEventBridge } from './store-event-bridge';
@@ -11,8 +11,8 @@ import { StoreEventBridge } from './store-event-bridge';
  * the EventBus. Resolves names and says what exists when a name is wrong.
  */
 @Injectable()
-@EventsHandler(EventRecorded)
-export class NegotiationDirectory implements IEventHandler<EventRecorded> {
+@EventsHandler(EventsRecorded)
+export class NegotiationDirectory implements IEventHandler<EventsRecorded> {
   private issues?: Map<string, Map<string, number>>;
   private loading?: Promise<Map<string, Map<string, number>>>;
 
@@ -21,8 +21,9 @@ export class NegotiationDirectory implements IEventHandler<EventRecorded> {
     private readonly bridge: StoreEventBridge,
   ) {}
 
-  handle({ event }: EventRecorded): void {
-    if (this.issues) this.count(this.issues, event.negotiation, event.issue ?? null, 1);
+  handle({ events }: EventsRecorded): void {
+    const issues = this.issues;
+    if (issues) for (const event of events) this.count(issues, event.negotiation, event.issue ?? null, 1);
   }
 
   async negotiations(): Promise<string[]> {

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { Subscription } from 'rxjs';
+import { StoredEvent } from '../../events';
 import { EVENT_STORE, EventStore } from '../store/event-store.port';
-import { EventRecorded } from './event-recorded.event';
+import { EventsRecorded } from './events-recorded.event';
 
 /**
  * Feeds Nest's in-memory EventBus from the store's subscription rather than from the command
@@ -17,6 +18,8 @@ export class StoreEventBridge implements OnModuleInit, OnModuleDestroy {
   private waiters: { position: bigint; resolve: () => void; reject: (error: unknown) => void }[] = [];
   /** Once the subscription has failed, answers from the caches could be stale: queries fail instead of waiting forever. */
   private failure?: unknown;
+  /** Events delivered in this run of the subscription, published together once it ends. */
+  private run: StoredEvent[] = [];
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -28,10 +31,7 @@ export class StoreEventBridge implements OnModuleInit, OnModuleDestroy {
     this.position = start;
     this.subscription = this.store.subscribe({ fromPosition: start }).subscribe({
       next: (message) => {
-        if (message.kind === 'event') {
-          this.eventBus.publish(new EventRecorded(message.event));
-          this.advance(message.event.position);
-        }
+        if (message.kind === 'event' && this.run.push(message.event) === 1) queueMicrotask(() => this.publishRun());
       },
       error: (error: unknown) => {
         this.logger.error(`store subscription failed: ${String(error)}`);
@@ -63,6 +63,13 @@ export class StoreEventBridge implements OnModuleInit, OnModuleDestroy {
 
   private assertFollowing(): void {
     if (this.failure !== undefined) throw new Error(`projections stopped following the store: ${String(this.failure)}`);
+  }
+
+  private publishRun(): void {
+    const events = this.run;
+    this.run = [];
+    this.eventBus.publish(new EventsRecorded(events));
+    this.advance(events[events.length - 1].position);
   }
 
   private advance(position: bigint): void {

@@ -3,7 +3,7 @@ import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK } from '../clock/clock';
 import { PARLEY_CONFIG, ParleyConfig } from '../config/parley-config';
 import { EVENT_STORE, EventStore } from '../store/event-store.port';
-import { EventRecorded } from '../queries/event-recorded.event';
+import { EventsRecorded } from '../queries/events-recorded.event';
 import { HistoryCache } from '../queries/history-cache';
 import { deadlineAlerts } from './deadline-alerts';
 import { WEBHOOK_REGISTRY } from './webhook-registry.provider';
@@ -16,8 +16,8 @@ import { WebhookWorker, WorkerDeps } from './webhook-worker';
  * and deadline alerts are checked on each tick against the injected clock.
  */
 @Injectable()
-@EventsHandler(EventRecorded)
-export class WebhookDispatcher implements IEventHandler<EventRecorded>, OnApplicationBootstrap, OnApplicationShutdown {
+@EventsHandler(EventsRecorded)
+export class WebhookDispatcher implements IEventHandler<EventsRecorded>, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly workers = new Map<string, WebhookWorker>();
   private timer: NodeJS.Timeout | undefined;
   private lastDeadlineCheck = 0;

@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { streamOf } from '../../events';
 import { AppModule } from '../../src/app.module';
 import { loadConfig } from '../../src/config/parley-config';
-import { EventRecorded } from '../../src/queries/event-recorded.event';
+import { EventsRecorded } from '../../src/queries/events-recorded.event';
 import { GetIssueState } from '../../src/queries/issue-state.query';
 import { getSQLiteEventStore } from '../../src/store/sqlite/get-sqlite-event-store';
 import { waitFor } from '../conformance/event-store.conformance';
 import { anEvent } from '../support/event-builders';
 
 describe('the EventBus is fed by the store subscription', () => {
-  it('given a running app, when another process appends to the same file, then EventRecorded is published and cached answers update', async () => {
+  it('given a running app, when another process appends to the same file, then EventsRecorded is published and cached answers update', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-bus-'));
     const path = join(dir, 'parley.db');
     const other = getSQLiteEventStore({ path });
@@ -22,7 +22,7 @@ describe('the EventBus is fed by the store subscription', () => {
     await moduleRef.init();
     try {
       const published: string[] = [];
-      moduleRef.get(EventBus).subscribe((event) => event instanceof EventRecorded && published.push(event.event.id));
+      moduleRef.get(EventBus).subscribe((published$) => published$ instanceof EventsRecorded && published.push(...published$.events.map((event) => event.id)));
       const bus = moduleRef.get(QueryBus);
       const ask = () => bus.execute(new GetIssueState({ negotiation: 'nafta-renegotiation', issue: 'auto-rules-of-origin', asOf: '2018-06-01' }));
       expect(Object.keys((await ask()).positions)).toEqual(['MX']);
