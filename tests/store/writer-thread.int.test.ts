@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParleyEvent } from '../../events';
 import { EventStore } from '../../src/store/event-store.port';
+import { toJson } from '../../src/http/json';
 import { threadDraftWriter } from '../../src/store/sqlite/draft-writers';
 import { getSQLiteEventStore } from '../../src/store/sqlite/get-sqlite-event-store';
 
@@ -92,6 +93,21 @@ describe('a file store commits on its writer thread', () => {
     store = getSQLiteEventStore({ path });
     expect(await store.headPosition()).toBe(5_000n);
   });
+
+  it('given a subscriber, when writers of this process append (handed over to the live tail, not read back), then it receives every event exactly as a read of the log gives it, in order', async () => {
+    store = getSQLiteEventStore({ path: join(dir, 'parley.db') });
+    const open = store;
+    const delivered: string[] = [];
+    const subscription = open.subscribe().subscribe((message) => message.kind === 'event' && delivered.push(toJson(message.event)));
+    await Promise.all(['talks-a', 'talks-b', 'talks-c'].map((negotiation) => open.append(`negotiation-${negotiation}`, statements(40, negotiation))));
+    await Promise.all(Array.from({ length: 30 }, (_, i) => open.append('negotiation-talks-d', statements(1, `talks-d-${i}`).map((e) => ({ ...e, negotiation: 'talks-d' })))));
+    const read: string[] = [];
+    for await (const event of open.readAll()) read.push(toJson(event));
+    for (let tries = 0; delivered.length < read.length && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    subscription.unsubscribe();
+    expect(read).toHaveLength(150);
+    expect(delivered).toEqual(read);
+  });
 });
 
 describe('a long read of the SQLite store gives the event loop turns', () => {
@@ -107,3 +123,4 @@ describe('a long read of the SQLite store gives the event loop turns', () => {
     await store.close();
   });
 });
+
