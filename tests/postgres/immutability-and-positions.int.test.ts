@@ -71,6 +71,35 @@ describe('rule 4: the database enforces immutability', () => {
   });
 });
 
+describe('schema upgrades', () => {
+  it('given a schema an older Parley installed (version 1) and the restricted role, when Parley starts under the role, then it runs on the installed schema and warns; started once as the owner, it upgrades the schema', async () => {
+    const owner = await connect(database);
+    await owner.query("DO $$ BEGIN CREATE ROLE parley_app LOGIN PASSWORD 'app-secret'; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    await owner.query(grantApplicationRoleSql('ledger', 'parley_app'));
+    await owner.query('DELETE FROM ledger.schema_version');
+    await owner.query('INSERT INTO ledger.schema_version (version) VALUES (1)');
+    const appUrl = database.replace(/\/\/postgres:[^@]*@/, '//parley_app:app-secret@') + '?schema=ledger';
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const asApp = await getPostgresEventStore({ connectionString: appUrl });
+      try {
+        expect((await asApp.append(NAFTA, events(2))).appended).toBe(2);
+      } finally {
+        await asApp.close();
+      }
+      expect(warn.mock.calls).toEqual([
+        [expect.stringContaining("PostgreSQL schema ledger is at version 1, this Parley's is 2"), { code: 'PARLEY_SCHEMA_OUTDATED' }],
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
+
+    const asOwner = await getPostgresEventStore({ connectionString: `${database}?schema=ledger` });
+    await asOwner.close();
+    expect((await owner.query('SELECT max(version) AS version FROM ledger.schema_version')).rows).toEqual([{ version: 2 }]);
+  });
+});
+
 describe('rule 5: positions are int8 end to end', () => {
   it('given a store whose positions start at 2^60, then positions, reads from a position, subscriptions, lookups and checkpoints are exact BigInts', async () => {
     const big = 2n ** 60n;

@@ -1,7 +1,13 @@
 import type { Pool } from 'pg';
 
-/** Bumped when the DDL below changes in a way an installed schema must be told about. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped when the DDL below changes in a way an installed schema must be told about. 2: append_events
+ * reads its arrays with unnest (a large append was quadratic); same signature and answers as 1.
+ */
+export const SCHEMA_VERSION = 2;
+
+/** The oldest installed schema this code still works with (an older function is slower, not wrong). */
+const OLDEST_COMPATIBLE_VERSION = 1;
 
 /** The identifier of a schema object, double-quoted (the schema name comes from configuration). */
 export const qualified = (schema: string, name: string): string => `${quote(schema)}.${quote(name)}`;
@@ -140,7 +146,7 @@ BEGIN
           SELECT x.id, e.position INTO v_conflict
             FROM unnest(p_ids[v_lo : v_hi], p_bodies[v_lo : v_hi]) WITH ORDINALITY AS x(id, body, k)
             JOIN ${t('events')} e ON e.id = x.id
-           WHERE e.id = ANY(v_existing) AND e.body_sha256 <> sha256(convert_to(x.body, 'UTF8'))
+           WHERE e.body_sha256 <> sha256(convert_to(x.body, 'UTF8'))
            ORDER BY x.k LIMIT 1;
           IF FOUND THEN
             RAISE EXCEPTION 'event id "%" is already stored at position % with different content', v_conflict.id, v_conflict.position
@@ -149,10 +155,18 @@ BEGIN
         END IF;
         v_inserted := 0;
         IF v_holds THEN
+          -- The append's rows come from unnest over slices, one pass: a subscript per row (p_ids[i]) copies
+          -- the whole array parameter each time, which made a large append quadratic. An id stored before
+          -- is found through the id index (this statement does not see its own rows), never by scanning
+          -- v_existing per row.
           INSERT INTO ${t('events')} (position, id, stream, stream_revision, type, negotiation, issue, party, occurred_at, recorded_at, schema_version, body, body_sha256)
-            SELECT v_head + f.n, p_ids[f.i], p_streams[a], v_actual + f.n, p_types[f.i], p_negotiations[f.i], p_issues[f.i], p_parties[f.i],
-                   p_occurred_at[f.i], v_recorded, p_schema_versions[f.i], p_bodies[f.i], sha256(convert_to(p_bodies[f.i], 'UTF8'))
-              FROM (SELECT i, row_number() OVER (ORDER BY i) AS n FROM generate_series(v_lo, v_hi) i WHERE NOT (p_ids[i] = ANY(v_existing))) f;
+            SELECT v_head + f.n, f.id, p_streams[a], v_actual + f.n, f.type, f.negotiation, f.issue, f.party,
+                   f.occurred_at, v_recorded, f.schema_version, f.body, sha256(convert_to(f.body, 'UTF8'))
+              FROM (SELECT x.*, row_number() OVER (ORDER BY x.k) AS n
+                      FROM unnest(p_ids[v_lo : v_hi], p_types[v_lo : v_hi], p_negotiations[v_lo : v_hi], p_issues[v_lo : v_hi], p_parties[v_lo : v_hi],
+                                  p_occurred_at[v_lo : v_hi], p_schema_versions[v_lo : v_hi], p_bodies[v_lo : v_hi])
+                           WITH ORDINALITY AS x(id, type, negotiation, issue, party, occurred_at, schema_version, body, k)
+                     WHERE cardinality(v_existing) = 0 OR NOT EXISTS (SELECT 1 FROM ${t('events')} e WHERE e.id = x.id)) f;
           GET DIAGNOSTICS v_inserted = ROW_COUNT;
         ELSIF cardinality(v_existing) < v_hi - v_lo + 1 THEN
           -- A revision that does not hold is no conflict only when every event is already stored (a retry).
@@ -161,14 +175,13 @@ BEGIN
         END IF;
         IF cardinality(v_existing) = 0 THEN
           -- All fresh (the common case): what was stored is known without reading it back.
-          RETURN QUERY SELECT c, a, p_ids[i], v_head + (i - v_lo + 1), v_actual + (i - v_lo + 1), v_recorded_text, true, NULL::text, NULL::text
-            FROM generate_series(v_lo, v_hi) i ORDER BY i;
+          RETURN QUERY SELECT c, a, x.id, v_head + x.k, v_actual + x.k, v_recorded_text, true, NULL::text, NULL::text
+            FROM unnest(p_ids[v_lo : v_hi]) WITH ORDINALITY AS x(id, k) ORDER BY x.k;
         ELSE
           RETURN QUERY SELECT c, a, e.id, e.position, e.stream_revision,
               to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), e.position > v_head, NULL::text, NULL::text
             FROM unnest(p_ids[v_lo : v_hi]) WITH ORDINALITY AS x(id, k)
             JOIN ${t('events')} e ON e.id = x.id
-           WHERE e.id = ANY(p_ids[v_lo : v_hi])
            ORDER BY x.k;
         END IF;
         v_head := v_head + v_inserted;
@@ -202,10 +215,26 @@ INSERT INTO ${t('schema_version')} (version) VALUES (${SCHEMA_VERSION}) ON CONFL
  */
 export const installSchema = async (pool: Pool, schema: string): Promise<void> => {
   const table = await pool.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [qualified(schema, 'schema_version')]);
+  let installed = 0;
   if (table.rows[0]?.found) {
     const { rows } = await pool.query<{ version: number | null }>(`SELECT max(version) AS version FROM ${qualified(schema, 'schema_version')}`);
-    if ((rows[0]?.version ?? 0) >= SCHEMA_VERSION) return;
+    installed = rows[0]?.version ?? 0;
+    if (installed >= SCHEMA_VERSION) return;
   }
+  try {
+    await runSchemaSql(pool, schema);
+  } catch (error) {
+    // A restricted application role (42501), or a read-only standby (25006), may not upgrade an older
+    // schema it can still use: it runs on it, and says so, until the owner starts Parley once.
+    if (!['42501', '25006'].includes((error as { code?: string }).code ?? '') || installed < OLDEST_COMPATIBLE_VERSION) throw error;
+    process.emitWarning(
+      `PostgreSQL schema ${schema} is at version ${installed}, this Parley's is ${SCHEMA_VERSION}: running on the installed one, whose large appends are slower. Start Parley once as the schema's owner to upgrade it.`,
+      { code: 'PARLEY_SCHEMA_OUTDATED' },
+    );
+  }
+};
+
+const runSchemaSql = async (pool: Pool, schema: string): Promise<void> => {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
