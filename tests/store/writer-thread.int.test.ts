@@ -5,6 +5,7 @@ import { ParleyEvent } from '../../events';
 import { EventStore } from '../../src/store/event-store.port';
 import { toJson } from '../../src/http/json';
 import { threadDraftWriter } from '../../src/store/sqlite/draft-writers';
+import * as readAllModule from '../../src/store/sqlite/read-all';
 import { getSQLiteEventStore } from '../../src/store/sqlite/get-sqlite-event-store';
 
 const statements = (n: number, negotiation: string): ParleyEvent[] =>
@@ -94,17 +95,37 @@ describe('a file store commits on its writer thread', () => {
     expect(await store.headPosition()).toBe(5_000n);
   });
 
-  it('given a subscriber, when writers of this process append (handed over to the live tail, not read back), then it receives every event exactly as a read of the log gives it, in order', async () => {
-    store = getSQLiteEventStore({ path: join(dir, 'parley.db') });
+  it('given a subscriber, when writers of this process append, then the live tail takes their events from the commits, not from reads of the log, and delivers exactly what a read of the log gives, in order', async () => {
+    // Counts the live tail's reads: every read the store makes goes through the function sqliteReadAll returns.
+    let reads = 0;
+    const original = readAllModule.sqliteReadAll;
+    const spy = jest.spyOn(readAllModule, 'sqliteReadAll').mockImplementation((db) => {
+      const readAll = original(db);
+      return (options) => {
+        reads++;
+        return readAll(options);
+      };
+    });
+    try {
+      // No cross-process poll during the test: it would read whenever the writer thread's commits change data_version.
+      store = getSQLiteEventStore({ path: join(dir, 'parley.db'), crossProcessPollMs: 600_000 });
+    } finally {
+      spy.mockRestore();
+    }
     const open = store;
     const delivered: string[] = [];
     const subscription = open.subscribe().subscribe((message) => message.kind === 'event' && delivered.push(toJson(message.event)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const readsBefore = reads;
     await Promise.all(['talks-a', 'talks-b', 'talks-c'].map((negotiation) => open.append(`negotiation-${negotiation}`, statements(40, negotiation))));
-    await Promise.all(Array.from({ length: 30 }, (_, i) => open.append('negotiation-talks-d', statements(1, `talks-d-${i}`).map((e) => ({ ...e, negotiation: 'talks-d' })))));
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(Array.from({ length: 6 }, (_, i) => open.append(`negotiation-talks-${round}-${i}`, statements(1, `talks-${round}-${i}`))));
+    }
+    for (let tries = 0; delivered.length < 150 && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    subscription.unsubscribe();
+    expect(reads).toBe(readsBefore);
     const read: string[] = [];
     for await (const event of open.readAll()) read.push(toJson(event));
-    for (let tries = 0; delivered.length < read.length && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
-    subscription.unsubscribe();
     expect(read).toHaveLength(150);
     expect(delivered).toEqual(read);
   });

@@ -51,7 +51,7 @@ export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStor
   const writer = options.path === ':memory:' || options.writer === 'inline' ? inlineDraftWriter(db) : threadDraftWriter(options.path, {
     synchronous: options.synchronous, cacheSizeKiB: options.cacheSizeKiB, busyTimeoutMs: options.busyTimeoutMs, maxPageCount: options.maxPageCount,
   });
-  const appender = sqliteAppend(writer, clock, () => onCommitted());
+  const appender = sqliteAppend(writer, clock, (events) => onCommitted(events));
   const readAll = sqliteReadAll(db);
   const head = db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events');
   const byId = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`);
