@@ -3,7 +3,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { interval } from 'rxjs';
 import { filter, map } from 'rxjs/operators';
-import { ParleyEvent, StoredEvent } from '../../../events';
+import { ParleyEvent } from '../../../events';
 import { Clock, systemClock } from '../../clock/clock';
 import { assertAppendsFitStreams, assertBatchFitsStream } from '../batch-invariants';
 import { catchUpSubscription } from '../catch-up-subscription';
@@ -46,12 +46,6 @@ export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStor
   const db = new Database(options.path);
   openSchema(db, options);
   const clock = options.clock ?? systemClock;
-  // The live tail is created below; each commit hands it its events, or pokes it to read them.
-  let onCommitted = (_events?: () => StoredEvent[]): void => undefined;
-  const writer = options.path === ':memory:' || options.writer === 'inline' ? inlineDraftWriter(db) : threadDraftWriter(options.path, {
-    synchronous: options.synchronous, cacheSizeKiB: options.cacheSizeKiB, busyTimeoutMs: options.busyTimeoutMs, maxPageCount: options.maxPageCount,
-  });
-  const appender = sqliteAppend(writer, clock, (events) => onCommitted(events));
   const readAll = sqliteReadAll(db);
   const head = db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events');
   const byId = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`);
@@ -68,7 +62,11 @@ export const getSQLiteEventStore = (options: SQLiteEventStoreOptions): EventStor
     map((version) => (dataVersion = version)),
   );
   const tail = createLiveTail({ readAll, headPosition, externalChanges$ });
-  onCommitted = (events) => (events ? tail.committed(events) : tail.poke());
+  const writer = options.path === ':memory:' || options.writer === 'inline' ? inlineDraftWriter(db) : threadDraftWriter(options.path, {
+    synchronous: options.synchronous, cacheSizeKiB: options.cacheSizeKiB, busyTimeoutMs: options.busyTimeoutMs, maxPageCount: options.maxPageCount,
+  });
+  // Each commit hands the tail its events, or (a large one) pokes it to read them.
+  const appender = sqliteAppend(writer, clock, (events) => (events ? tail.committed(events) : tail.poke()));
 
   return {
     kind: options.path === ':memory:' ? 'sqlite (in memory)' : `sqlite (${options.path})`,
