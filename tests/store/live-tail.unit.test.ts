@@ -3,8 +3,8 @@ import { StoredEvent } from '../../events';
 import { createLiveTail } from '../../src/store/live-tail';
 import { anEvent } from '../support/event-builders';
 
-/** A log in memory that counts the tail's reads of it. */
-const given = (committedBefore: number) => {
+/** A log in memory that counts the tail's reads of it, and a started tail following it with one listener. */
+const given = async (committedBefore: number) => {
   const log: StoredEvent[] = [];
   const external = new Subject<unknown>();
   let reads = 0;
@@ -26,30 +26,27 @@ const given = (committedBefore: number) => {
   const seen: bigint[] = [];
   const subscription = tail.events$.subscribe((event) => seen.push(event.position));
   const settled = () => new Promise((resolve) => setTimeout(resolve, 5));
-  return { tail, commit, external, seen, reads: () => reads, settled, close: () => subscription.unsubscribe() };
+  await tail.ready();
+  await settled();
+  const readsAtStart = reads;
+  return { tail, commit, external, seen, readsSinceStart: () => reads - readsAtStart, settled, close: () => subscription.unsubscribe() };
 };
 
 describe('the live tail', () => {
   it('given events committed in this process that continue the tail, when they are handed over, then they are emitted without reading the log', async () => {
-    const { tail, commit, seen, reads, settled, close } = given(3);
-    await tail.ready();
-    await settled();
-    const readsBefore = reads();
+    const { tail, commit, seen, readsSinceStart, settled, close } = await given(3);
 
     const committed = [commit(), commit()];
     tail.committed(() => committed);
     await settled();
 
     expect(seen).toEqual([4n, 5n]);
-    expect(reads()).toBe(readsBefore);
+    expect(readsSinceStart()).toBe(0);
     close();
   });
 
   it('given handed-over events out of order, when the turn ends, then they are emitted in position order', async () => {
-    const { tail, commit, seen, reads, settled, close } = given(0);
-    await tail.ready();
-    await settled();
-    const readsBefore = reads();
+    const { tail, commit, seen, readsSinceStart, settled, close } = await given(0);
 
     const [first, second] = [commit(), commit()];
     tail.committed(() => [second]);
@@ -57,15 +54,12 @@ describe('the live tail', () => {
     await settled();
 
     expect(seen).toEqual([1n, 2n]);
-    expect(reads()).toBe(readsBefore);
+    expect(readsSinceStart()).toBe(0);
     close();
   });
 
   it('given another process committed in between, when this process hands over its later events, then the tail reads the log and misses nothing', async () => {
-    const { tail, commit, seen, reads, settled, close } = given(1);
-    await tail.ready();
-    await settled();
-    const readsBefore = reads();
+    const { tail, commit, seen, readsSinceStart, settled, close } = await given(1);
 
     commit(); // another process's, not handed over
     const mine = commit();
@@ -73,13 +67,12 @@ describe('the live tail', () => {
     await settled();
 
     expect(seen).toEqual([2n, 3n]);
-    expect(reads()).toBe(readsBefore + 1);
+    expect(readsSinceStart()).toBe(1);
     close();
   });
 
   it('given a poke or an external change, when the tail pumps, then it reads the log', async () => {
-    const { tail, commit, external, seen, settled, close } = given(0);
-    await tail.ready();
+    const { tail, commit, external, seen, settled, close } = await given(0);
     commit();
     tail.poke();
     await settled();
