@@ -95,6 +95,28 @@ describe('a file store commits on its writer thread', () => {
     expect(await store.headPosition()).toBe(5_000n);
   });
 
+  it('given a subscriber and another connection that commits between two appends of this process, then the subscriber still gets every event once, in position order (the handover leaves a gap, and the tail reads across it)', async () => {
+    const path = join(dir, 'parley.db');
+    // No cross-process poll: only the gap in the handed-over positions can make the tail read.
+    store = getSQLiteEventStore({ path, crossProcessPollMs: 600_000 });
+    const other = getSQLiteEventStore({ path });
+    try {
+      const open = store;
+      const delivered: bigint[] = [];
+      const subscription = open.subscribe().subscribe((message) => message.kind === 'event' && delivered.push(message.event.position));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let round = 0; round < 5; round++) {
+        await other.append(`negotiation-other-${round}`, statements(2, `other-${round}`));
+        await open.append(`negotiation-mine-${round}`, statements(3, `mine-${round}`));
+      }
+      for (let tries = 0; delivered.length < 25 && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+      subscription.unsubscribe();
+      expect(delivered).toEqual(Array.from({ length: 25 }, (_, i) => BigInt(i + 1)));
+    } finally {
+      await other.close();
+    }
+  });
+
   it('given a subscriber, when writers of this process append, then the live tail takes their events from the commits, not from reads of the log, and delivers exactly what a read of the log gives, in order', async () => {
     // Counts the live tail's reads: every read the store makes goes through the function sqliteReadAll returns.
     let reads = 0;
