@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
-import { loopSlices } from '../core/loop-slices';
+import { LoopSlice, loopSlices } from '../core/loop-slices';
 import { ParleyEvent, streamOf } from '../../events';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { ConcurrencyConflictError } from '../store/errors';
@@ -98,7 +98,7 @@ export class RecordEventsHandler implements ICommandHandler<RecordEvents> {
 }
 
 /** Each submitted event's id and position (a duplicate: where it was first stored), and the range of positions. */
-const resultOf = async (events: readonly ParleyEvent[], results: readonly AppendResult[], slice: () => Promise<void>): Promise<RecordEventsResult> => {
+const resultOf = async (events: readonly ParleyEvent[], results: readonly AppendResult[], slice: LoopSlice): Promise<RecordEventsResult> => {
   const positionOf = new Map<string, bigint>();
   let firstPosition: bigint | null = null;
   let lastPosition: bigint | null = null;

@@ -1,5 +1,5 @@
 import { loneSurrogateIn, loneSurrogateMessage } from '../../events';
-import { loopSlices } from '../core/loop-slices';
+import { LoopSlice, loopSlices } from '../core/loop-slices';
 
 /**
  * JSON.parse of a 10 MB batch holds the event loop for ~100 ms, and the depth scan before it as
@@ -29,7 +29,7 @@ interface Layout {
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /** Where the batch's elements are, or a reason to stop (too deep), or undefined for a shape not sliced. */
-const layoutOf = async (text: string, maxDepth: number, slice: () => Promise<void>): Promise<Layout | { tooDeep: true } | undefined> => {
+const layoutOf = async (text: string, maxDepth: number, slice: LoopSlice): Promise<Layout | { tooDeep: true } | undefined> => {
   let first = 0;
   while (first < text.length && isSpace(text.charCodeAt(first))) first++;
   const top = text.charCodeAt(first);

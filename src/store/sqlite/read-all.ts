@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { StoredEvent } from '../../../events';
-import { SLICE_MS } from '../../core/loop-slices';
+import { loopSlices } from '../../core/loop-slices';
 import { EventFilter, ReadAllOptions } from '../event-store.port';
 import { EVENT_COLUMNS, EventTuple, tupleToEvent } from './rows';
 
@@ -53,7 +53,7 @@ export const sqliteReadAll = (db: Database) => {
  * Hand-written rather than an async generator: a replay resolves one promise per event, and a
  * generator's resume machinery costs about as much again. Its promises resolve at once, so a
  * consumer's `for await` would never let the event loop turn: once the reader and its consumer have
- * held the loop for a slice (SLICE_MS), the next item waits for one turn — a read of 100 000 events
+ * held the loop for a slice (loopSlices), the next item waits for one turn — a read of 100 000 events
  * (the live tail after a large batch, a replay) never freezes the server.
  */
 export const pagedIterable = <Row, Item>(
@@ -69,7 +69,7 @@ export const pagedIterable = <Row, Item>(
     let after: number | undefined;
     let remaining = limit;
     let finished = remaining <= 0;
-    let sliceStarted = performance.now();
+    const slice = loopSlices();
     let sinceCheck = 0;
     const end = (): Promise<IteratorResult<Item>> => {
       finished = true;
@@ -80,12 +80,8 @@ export const pagedIterable = <Row, Item>(
       next: (): Promise<IteratorResult<Item>> => {
         if (++sinceCheck === 64) {
           sinceCheck = 0;
-          if (performance.now() - sliceStarted > SLICE_MS) {
-            return new Promise((resolve) => setImmediate(resolve)).then(() => {
-              sliceStarted = performance.now();
-              return iterator.next();
-            });
-          }
+          const turn = slice();
+          if (turn) return turn.then(() => iterator.next());
         }
         if (index === rows.length) {
           if (finished) return end();
