@@ -98,6 +98,31 @@ describe('schema upgrades', () => {
     await asOwner.close();
     expect((await owner.query('SELECT max(version) AS version FROM ledger.schema_version')).rows).toEqual([{ version: 2 }]);
   });
+
+  it('given a schema at version 1 on a server that refuses writes (a standby), when Parley starts, then it reads from the installed schema and warns instead of failing', async () => {
+    const owner = await connect(database);
+    await owner.query('DELETE FROM ledger.schema_version');
+    await owner.query('INSERT INTO ledger.schema_version (version) VALUES (1)');
+    const name = database.slice(database.lastIndexOf('/') + 1);
+    await owner.query(`ALTER DATABASE ${name} SET default_transaction_read_only = on`);
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const standby = await getPostgresEventStore({ connectionString: `${database}?schema=ledger` });
+      try {
+        expect((await collect(standby.readAll())).length).toBeGreaterThan(0);
+        expect(await standby.health()).toMatchObject({ connected: true, writable: false });
+      } finally {
+        await standby.close();
+      }
+      expect(warn.mock.calls).toEqual([[expect.stringContaining('PostgreSQL schema ledger is at version 1'), { code: 'PARLEY_SCHEMA_OUTDATED' }]]);
+    } finally {
+      warn.mockRestore();
+      await owner.query(`ALTER DATABASE ${name} RESET default_transaction_read_only`);
+    }
+    const upgraded = await getPostgresEventStore({ connectionString: `${database}?schema=ledger` });
+    await upgraded.close();
+    expect((await owner.query('SELECT max(version) AS version FROM ledger.schema_version')).rows).toEqual([{ version: 2 }]);
+  });
 });
 
 describe('rule 5: positions are int8 end to end', () => {
